@@ -1,0 +1,16 @@
+"""Project folders, derived from this file's location so that notebooks, tests and scripts agree."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+CURATED = DATA / "curated"
+PROCESSED = DATA / "processed"
+NOTEBOOKS = ROOT / "notebooks"
+FIGURES = ROOT / "figures"
+BUILD = ROOT / "build"
+SITE = BUILD / "html"
+
+RAW_REPORT = RAW / "dgsn-2025-security-communication.ar.txt"
+RAW_SECONDARY = RAW / "secondary-figures.tsv"
+DATAPACKAGE = DATA / "datapackage.json"
