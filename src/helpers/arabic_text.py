@@ -27,7 +27,7 @@ from pathlib import Path
 import arabic_reshaper
 import fontpkg_ibm_plex_sans_arabic as _plex
 import matplotlib
-from bidi import get_display
+from bidi.algorithm import get_display  # the pure-Python UBA: it mirrors brackets (rule L4)
 from matplotlib import font_manager
 
 FONT_FAMILY = _plex.FAMILY  # "IBM Plex Sans Arabic"
@@ -127,6 +127,9 @@ def prepare(text: str, shaping: str | None = None) -> str:
       paragraph from libraqm (first strong character), so it is prefixed with an RLM.
     - recipe (older matplotlib): per line, ``get_display(reshape(line), base_dir="R")``,
       with the then useless bidi marks removed (the font has no glyph for them).
+      ``get_display`` is python-bidi's pure-Python ``bidi.algorithm`` one: the newer
+      ``bidi.get_display`` (Rust, python-bidi >= 0.5) does not mirror brackets, so
+      "إكس (تويتر سابقا)" would come out with its brackets pointing outwards.
     """
     if any(_is_presentation_form(ch) for ch in text):
         raise ValueError(
