@@ -1,37 +1,54 @@
 """Build data/processed/* from data/raw and data/curated: ``python -m helpers.build``.
 
 Everything is built and checked in memory first; files are written only when all of it succeeded.
+``--check`` writes nothing and fails when the committed tables differ from what the code builds.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from .checks import CHECKS_CSV, build_checks
+from .checks import build_checks
 from .errors import DataError, display_path
-from .figures import EXCLUSIONS_CSV, FIGURES_CSV, build_exclusions, build_figures, write_csv
+from .figures import build_exclusions, build_figures, write_csv
+from .paths import PROCESSED, RAW_REPORT
 from .source import load_report
 
 
-def build_all() -> dict[Path, pd.DataFrame]:
+def build_all(raw: Path = RAW_REPORT, out: Path = PROCESSED) -> dict[Path, pd.DataFrame]:
     """Every processed table, keyed by the path it belongs at."""
-    report = load_report()
+    report = load_report(raw)
     figures = build_figures(report)
     return {
-        FIGURES_CSV: figures,
-        EXCLUSIONS_CSV: build_exclusions(figures, report),
-        CHECKS_CSV: build_checks(figures, report),
+        out / "figures.csv": figures,
+        out / "exclusions.csv": build_exclusions(figures, report),
+        out / "checks.csv": build_checks(figures, report),
     }
 
 
-def main() -> int:
+def as_csv(table: pd.DataFrame) -> str:
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--raw", type=Path, default=RAW_REPORT, help="the raw report (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=PROCESSED, help="output folder (default: %(default)s)")
+    parser.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
+    args = parser.parse_args(argv)
     try:
-        tables = build_all()
+        tables = build_all(args.raw, args.out)
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    if args.check:
+        stale = [p for p, t in tables.items() if not p.exists() or p.read_text(encoding="utf-8") != as_csv(t)]
+        for path in stale:
+            print(f"error: {display_path(path)} differs from what the code builds; run `make data`", file=sys.stderr)
+        return 1 if stale else 0
     write_csv(tables)
     for path, table in tables.items():
         print(f"wrote {display_path(path)} ({len(table)} rows)")

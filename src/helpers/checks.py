@@ -144,6 +144,6 @@ def build_checks(figures: pd.DataFrame, report: Report | None = None) -> pd.Data
     rows += transposition_flags(figures)
     table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     for column in ("published", "recomputed", "difference"):  # whole numbers stay whole, a missing value stays empty
-        table[column] = [None if pd.isna(v) else int(v) if float(v).is_integer() else float(v) for v in table[column]]
-        table[column] = table[column].astype(object)
+        table[column] = pd.Series([None if pd.isna(v) else int(v) if float(v).is_integer() else float(v)
+                                   for v in table[column]], dtype=object, index=table.index)
     return table

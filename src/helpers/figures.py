@@ -227,7 +227,7 @@ def write_csv(frames: dict[Path, pd.DataFrame]) -> None:
         for path, frame in frames.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary[path] = tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+            tmp.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8", newline="")
     except BaseException:
         for tmp in temporary.values():
             tmp.unlink(missing_ok=True)

@@ -1,0 +1,35 @@
+"""Shared fixtures: the checked raw report, the committed tables, and the hand-read reference of its numbers."""
+import csv
+
+import pandas as pd
+import pytest
+
+from helpers.paths import PROCESSED, ROOT
+from helpers.source import load_report
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def read_reference() -> list[dict]:
+    """tests/fixtures/source-numbers.tsv: every numeric expression of the source, read by a person."""
+    with open(FIXTURES / "source-numbers.tsv", encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return [{"text": r["text"], "value": int(r["value"]), "qualifier": r["qualifier"],
+                 "ordinal": r["ordinal"] == "yes"} for r in rows]
+
+
+@pytest.fixture(scope="session")
+def report():
+    return load_report()
+
+
+@pytest.fixture(scope="session")
+def reference():
+    return read_reference()
+
+
+@pytest.fixture(scope="session")
+def committed():
+    """The committed processed tables, as strings (what a researcher downloads)."""
+    return {name: pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
+            for name in ("figures", "exclusions", "checks")}
