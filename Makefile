@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: html test data notebooks site lab lock clean
+.PHONY: html test data bench lab lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ html: data
 test: $(STAMP)
 	$(PY) -m pytest
 	$(PY) -m nox --reuse-venv=yes --no-error-on-missing-interpreters -s rendering
+
+## bench: print the benchmarks' figures (not a test)
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/

@@ -19,6 +19,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = ["NumberMatch", "DateMatch", "parse_number", "find_numbers", "parse_date", "find_dates"]
 
@@ -35,6 +36,7 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789.")
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """The lookup form of an Arabic word: no diacritics or tatweel; alefs, alef maqsura and taa marbuta unified."""
     return _DIACRITICS.sub("", word).translate(_LETTERS)
@@ -89,6 +91,11 @@ class _Word:
 
 
 def _lookup(norm: str, raw: str) -> _Word | None:
+    return _lookup_cached(norm, _TANWEEN_FATH in raw)
+
+
+@lru_cache(maxsize=65536)
+def _lookup_cached(norm: str, tanween: bool) -> _Word | None:
     if norm in _UNITS:
         return _Word("unit", _UNITS[norm])
     if norm in ("عشر", "عشره"):
@@ -101,7 +108,7 @@ def _lookup(norm: str, raw: str) -> _Word | None:
         return _Word("zero", 0)
     if norm in _SCALES:
         scale, form = _SCALES[norm]
-        if form == "alef" and _TANWEEN_FATH in raw:  # ألفاً: written accusative singular, never the dual
+        if form == "alef" and tanween:  # ألفاً: written accusative singular, never the dual
             form = "sing"
         return _Word("scale", scale, form)
     if norm in _ORDINAL_UNITS:
@@ -122,17 +129,17 @@ _NUMBER_RE = (
     rf"|(?P<decimal>{_D}+[.,\u066b]{_D}+)"
     rf"|(?P<plain>{_D}+)"
 )
-_TOKEN_RE = re.compile(
-    rf"{_NUMBER_RE}"
-    r"|(?P<arabic>[\u0620-\u065f\u0670-\u06d3\u06fa-\u06ff]+)"
-    r"|(?P<latin>[A-Za-z\u00c0-\u024f]+)"
+_TOKEN_RE = re.compile(  # Arabic words first: they are most of the text (the alternatives do not overlap)
+    r"(?P<arabic>[\u0620-\u065f\u0670-\u06d3\u06fa-\u06ff]+)"
     r"|(?P<space>\s+)"
+    rf"|{_NUMBER_RE}"
+    r"|(?P<latin>[A-Za-z\u00c0-\u024f]+)"
     r"|(?P<punct>.)",
     re.S,
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Token:
     kind: str  # number arabic latin punct
     text: str
@@ -141,32 +148,34 @@ class _Token:
     norm: str = ""
     number: Decimal | None = None
     gap_before: str = ""  # whitespace between the previous token and this one
+    word: _Word | None = None  # the numeral this Arabic word is, if any
 
 
 def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     gap = ""
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
+        kind, word, start, end = m.lastgroup, m.group(), m.start(), m.end()
         if kind == "space":
-            gap = m.group()
+            gap = word
             continue
-        if m.group("grouped"):
-            digits = re.sub(r"\D", "", m.group("grouped").translate(_TO_ASCII))
-            tok = _Token("number", m.group(), m.start(), m.end(), number=Decimal(digits), gap_before=gap)
-        elif m.group("decimal") or m.group("plain"):
-            ascii_text = m.group().translate(_TO_ASCII).replace(",", ".")
-            tok = _Token("number", m.group(), m.start(), m.end(), number=Decimal(ascii_text), gap_before=gap)
-        elif kind == "arabic":
-            word, norm = m.group(), normalise(m.group())
-            if norm.startswith("و") and _lookup(norm, word) is None and _lookup(norm[1:], word[1:]) is not None:
+        if kind == "arabic":
+            norm = normalise(word)
+            numeral = _lookup(norm, word)
+            if numeral is None and norm.startswith("و") and _lookup(norm[1:], word[1:]) is not None:
                 # وتسعمائة, والتسعين: the conjunction becomes a token of its own, glued to the numeral
-                tokens.append(_Token("arabic", word[0], m.start(), m.start() + 1, norm="و", gap_before=gap))
-                tok = _Token("arabic", word[1:], m.start() + 1, m.end(), norm=norm[1:])
+                tokens.append(_Token("arabic", word[0], start, start + 1, norm="و", gap_before=gap))
+                tok = _Token("arabic", word[1:], start + 1, end, norm=norm[1:], word=_lookup(norm[1:], word[1:]))
             else:
-                tok = _Token("arabic", word, m.start(), m.end(), norm=norm, gap_before=gap)
+                tok = _Token("arabic", word, start, end, norm=norm, gap_before=gap, word=numeral)
+        elif kind == "grouped":
+            digits = re.sub(r"\D", "", word.translate(_TO_ASCII))
+            tok = _Token("number", word, start, end, number=Decimal(digits), gap_before=gap)
+        elif kind in ("decimal", "plain"):
+            ascii_text = word.translate(_TO_ASCII).replace(",", ".")
+            tok = _Token("number", word, start, end, number=Decimal(ascii_text), gap_before=gap)
         else:
-            tok = _Token("latin" if kind == "latin" else "punct", m.group(), m.start(), m.end(), gap_before=gap)
+            tok = _Token(kind, word, start, end, gap_before=gap)
         tokens.append(tok)
         gap = ""
     return tokens
@@ -205,9 +214,8 @@ def _part_at(tokens: list[_Token], i: int) -> _Part | None:
         return _Part(None, tok.number, i, i, False)
     if tok.kind != "arabic":
         return None
-    word = _lookup(tok.norm, tok.text)
-    if word is not None:
-        return _Part(word, None, i, i, False)
+    if tok.word is not None:
+        return _Part(tok.word, None, i, i, False)
     if tok.norm == "و" and i + 1 < len(tokens) and _joined(tokens, i + 1):
         inner = _part_at(tokens, i + 1)
         if inner is not None and not inner.conj:
@@ -342,8 +350,13 @@ _BEFORE.sort(key=lambda item: -len(item[0]))  # longest phrase first: "ما يز
 _ONLY = ("فقط", "فحسب")
 
 
+_QUALIFIER_LAST_WORDS = {phrase[-1] for phrase, _ in _BEFORE}
+
+
 def _qualifier_before(tokens: list[_Token], i: int) -> tuple[str, int]:
     """The qualifier phrase ending just before token i, and the index of its first token."""
+    if i == 0 or tokens[i - 1].norm not in _QUALIFIER_LAST_WORDS:
+        return "exact", i
     for phrase, qualifier in _BEFORE:
         k = i - len(phrase)
         if k < 0:
@@ -378,6 +391,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
     matches: list[NumberMatch] = []
     i = 0
     while i < len(tokens):
+        if tokens[i].kind != "number" and tokens[i].word is None:  # cannot start a number
+            i += 1
+            continue
         ordinal = _read_ordinal(tokens, i)
         cardinal = None if ordinal else _read_cardinal(tokens, i)
         found = ordinal or cardinal
