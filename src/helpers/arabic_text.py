@@ -125,8 +125,8 @@ def prepare(text: str, shaping: str | None = None) -> str:
     - native (matplotlib >= 3.11): the logical string itself. A line that holds Arabic
       but starts with a Latin word ("Instagram إنستغرام") would get a left-to-right
       paragraph from libraqm (first strong character), so it is prefixed with an RLM.
-    - recipe (older matplotlib): per line, ``get_display(reshape(line), base_dir="R")``,
-      with the then useless bidi marks removed (the font has no glyph for them).
+    - recipe (older matplotlib): per line, ``get_display(reshape(line), base_dir="R")``;
+      bidi marks, then useless, are removed from every line (the font has no glyph for them).
       ``get_display`` is python-bidi's pure-Python ``bidi.algorithm`` one: the newer
       ``bidi.get_display`` (Rust, python-bidi >= 0.5) does not mirror brackets, so
       "إكس (تويتر سابقا)" would come out with its brackets pointing outwards.
@@ -140,12 +140,13 @@ def prepare(text: str, shaping: str | None = None) -> str:
 
 
 def _prepare_line(line: str, mode: str) -> str:
-    if not has_arabic(line):
-        return line
     if mode == "native":
-        return line if _first_strong_direction(line) == "rtl" else RLM + line
-    visual = get_display(arabic_reshaper.reshape(line), base_dir="R")
-    return visual.translate(_BIDI_MARKS)
+        if not has_arabic(line) or _first_strong_direction(line) == "rtl":
+            return line
+        return RLM + line
+    if has_arabic(line):
+        line = get_display(arabic_reshaper.reshape(line), base_dir="R")
+    return line.translate(_BIDI_MARKS)
 
 
 def bilingual(ar: str, en: str | None = None) -> str:
@@ -204,11 +205,14 @@ _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 # Separators as CLDR gives them for Arabic in Morocco (ar-MA, Latin digits: group ".",
 # decimal ",", as in "2.400.000") and for Arabic with Arabic-Indic digits (arab system:
-# group U+066C, decimal U+066B, percent U+066A). Signs carry a bidi mark, as in CLDR, so
-# that "−27,5%" keeps its sign on the left inside a right-to-left label.
+# group U+066C, decimal U+066B, percent U+066A). As in CLDR, signs and the percent sign
+# carry bidi marks. Without them, Unicode's bidi algorithm turns Latin digits that follow
+# Arabic letters into "Arabic numbers", and "نسبة 12,5%" is displayed with the percent sign
+# on the left of the number ("%12,5"), "−27,5" with its minus on the right. With LRM the
+# number keeps the order of a standalone value label: "12,5%", "−27,5%".
 _STYLES = {
-    "latin": {"group": ".", "decimal": ",", "percent": "%", "mark": LRM},
-    "arabic-indic": {"group": "\u066c", "decimal": "\u066b", "percent": "\u066a", "mark": ALM},
+    "latin": {"group": ".", "decimal": ",", "percent": LRM + "%" + LRM, "mark": LRM},
+    "arabic-indic": {"group": "\u066c", "decimal": "\u066b", "percent": "\u066a" + ALM, "mark": ALM},
 }
 
 
@@ -236,7 +240,7 @@ def format_number(n: float, digits: str = "latin", sep: str | None = None,
 
 def format_percent(x: float, decimals: int = 1, digits: str = "latin",
                    signed: bool = False) -> str:
-    """*x* in percent points: 12.5 -> "12,5%"; digits="arabic-indic" -> "١٢٫٥٪"."""
+    """*x* in percent points: 12.5 -> "12,5%"; digits="arabic-indic" -> "١٢٫٥٪" (with bidi marks)."""
     return format_number(x, digits=digits, decimals=decimals, signed=signed) + _STYLES[digits]["percent"]
 
 
