@@ -9,6 +9,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from .errors import DataError
 from .paths import PROCESSED
 from .source import Report, load_report
 
@@ -147,3 +148,21 @@ def build_checks(figures: pd.DataFrame, report: Report | None = None) -> pd.Data
         table[column] = pd.Series([None if pd.isna(v) else int(v) if float(v).is_integer() else float(v)
                                    for v in table[column]], dtype=object, index=table.index)
     return table
+
+
+def load_checks(figures: pd.DataFrame, path=CHECKS_CSV, report: Report | None = None) -> pd.DataFrame:
+    """checks.csv, verified cell by cell against the checks recomputed from ``figures``; indexed by ``id``."""
+    expected = build_checks(figures, report)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in CHECK_COLUMNS if c not in table.columns]
+    if missing:
+        raise DataError(path, "column missing from the header", row=0, field=missing[0], line=1)
+    if len(table) != len(expected):
+        raise DataError(path, f"{len(table)} checks, but the figures give {len(expected)}; run `make data`")
+    for n, (row, want) in enumerate(zip(table.to_dict("records"), expected.to_dict("records")), start=1):
+        for column in CHECK_COLUMNS:
+            wanted = "" if want[column] is None else str(want[column])
+            if row[column] != wanted:
+                raise DataError(path, f"{row[column]!r} but recomputed from the figures it is {wanted!r}",
+                                row=n, field=column, line=n + 1)
+    return expected.set_index("id", drop=False)

@@ -1,4 +1,5 @@
 """Project folders, derived from this file's location so that notebooks, tests and scripts agree."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -7,7 +8,8 @@ RAW = DATA / "raw"
 CURATED = DATA / "curated"
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
-FIGURES = ROOT / "figures"
+# Charts are written here; tests point HELPERS_FIGURES_DIR at a temporary folder so they leave the tree alone.
+FIGURES = Path(os.environ.get("HELPERS_FIGURES_DIR") or ROOT / "figures")
 BUILD = ROOT / "build"
 SITE = BUILD / "html"
 
