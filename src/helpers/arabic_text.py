@@ -293,13 +293,23 @@ def set_ticklabels(ax, labels_ar: Sequence[str], labels_en: Sequence[str] | None
 
 def legend(ax, labels_ar: Sequence[str] | None = None, labels_en: Sequence[str] | None = None,
            handles=None, **kwargs):
-    """Legend with prepared labels, markers on the right of the text (right-to-left reading)."""
+    """Legend with prepared (bilingual) labels, read right to left.
+
+    Markers stand on the right of their text, lines are right-aligned, and in a legend of
+    one row (``ncols`` >= number of entries) the first entry is the rightmost.
+    """
     if handles is None:
         handles, default_labels = ax.get_legend_handles_labels()
         labels_ar = default_labels if labels_ar is None else labels_ar
+    labels, handles = tick_labels(labels_ar, labels_en), list(handles)
+    if kwargs.get("ncols", 1) >= len(handles) > 1:
+        labels, handles = labels[::-1], handles[::-1]
     kwargs.setdefault("markerfirst", False)
     kwargs.setdefault("alignment", "right")
-    return ax.legend(handles, tick_labels(labels_ar, labels_en), **kwargs)
+    result = ax.legend(handles, labels, **kwargs)
+    for text in result.get_texts():
+        text.set_multialignment("right")
+    return result
 
 
 def annotate_bars(ax, bars, values: Sequence[float] | None = None,
@@ -308,7 +318,8 @@ def annotate_bars(ax, bars, values: Sequence[float] | None = None,
     """Value labels at the end of each bar of *bars* (a BarContainer).
 
     Values are formatted with *fmt* and marked with their qualifier; or pass ready *labels*
-    (Arabic allowed, they are prepared here).
+    (Arabic allowed, they are prepared here). Call it after inverting or limiting the value
+    axis: matplotlib places the labels by the axis direction at call time.
     """
     if labels is None:
         values = [rect.get_width() if bars.orientation == "horizontal" else rect.get_height()
