@@ -1,0 +1,232 @@
+"""helpers.charts: image regression (pytest-mpl) for every chart type, and what each chart says.
+
+Baselines are per matplotlib minor version, in tests/baseline/mpl-3.11 and mpl-3.10: the two
+lay text out differently (libraqm vs glyph by glyph: other line heights and advances), so
+one image cannot serve both within a tight tolerance. Regenerate after a deliberate change:
+    .venv/bin/python -m pytest tests/test_charts.py --mpl-generate-path=tests/baseline/mpl-3.11
+    .nox/rendering/bin/python -m pytest tests/test_charts.py --mpl-generate-path=tests/baseline/mpl-3.10
+and look at the images before committing them.
+"""
+import io
+from pathlib import Path
+
+import matplotlib
+import matplotlib.style
+import pytest
+from matplotlib.testing.compare import compare_images
+
+from helpers import arabic_text, charts
+from helpers.arabic_text import prepare
+
+pytestmark = pytest.mark.filterwarnings("error:Glyph .*missing from font:UserWarning")
+
+MPL = ".".join(matplotlib.__version__.split(".")[:2])
+BASELINE = Path(__file__).parent / "baseline" / f"mpl-{MPL}"
+TOLERANCE = 2  # RMS over 0-255; the same wheel on the same kind of machine gives 0
+compare = pytest.mark.mpl_image_compare(
+    baseline_dir=str(BASELINE), tolerance=TOLERANCE, style="default",
+    savefig_kwargs={"dpi": 80, "metadata": charts.METADATA["png"]},
+)
+
+# Fixtures, not data: the notebooks take their values from data/processed.
+PLATFORMS_AR = ["إكس (تويتر سابقا)", "فايسبوك", "إنستغرام"]
+PLATFORMS_EN = ["X (formerly Twitter)", "Facebook", "Instagram"]
+FOLLOWERS = [512523, 502280, 253350]
+YEARS = [2022, 2023, 2024, 2025]
+
+
+def make_barh():
+    return charts.barh(
+        ["زوار الأبواب المفتوحة", "المنخرطون", "التكذيبات"], [2400000, 1268153, 29],
+        labels_en=["Open days visitors", "Followers", "Denials"],
+        qualifiers=["about", None, "only"],
+        title_ar="أرقام 2025", title_en="2025 figures", source="تقرير 2025")
+
+
+def make_compare_bars():
+    return charts.compare_bars(
+        ["التكذيبات", "المحتويات الرقمية"], [40, 534], [29, 503],
+        labels_en=["Denials", "Digital contents"],
+        title_ar="الأخبار الزائفة 2024 مقابل 2025", title_en="2024 vs 2025", source="تقرير 2025")
+
+
+def make_stacked_parts(total=1268153):
+    return charts.stacked_parts(
+        PLATFORMS_AR, FOLLOWERS, "المجموع المعلن", total, parts_en=PLATFORMS_EN,
+        total_en="Published total", title_ar="هل تتطابق الأجزاء مع المجموع؟",
+        title_en="Do the parts add up?", source="تقرير 2025")
+
+
+def make_line_series():
+    return charts.line_series(
+        YEARS, {"التكذيبات": [92, 56, 40, 29], "المحتويات العنيفة": [445, 260, 208, None]},
+        labels_en={"التكذيبات": "Denials", "المحتويات العنيفة": "Violent contents"},
+        uncertain={"التكذيبات": [2022]},
+        title_ar="التكذيبات عبر السنوات", title_en="Denials over the years", source="تقارير سنوية")
+
+
+def make_grouped_bars():
+    return charts.grouped_bars(
+        YEARS, {"إكس": [385000, 480944, None, 512523], "فايسبوك": [434000, 440000, None, 502280],
+                "إنستغرام": [133000, 207000, None, 253350]},
+        labels_en={"إكس": "X", "فايسبوك": "Facebook", "إنستغرام": "Instagram"},
+        uncertain={"إكس": [2023]},
+        title_ar="المنخرطون حسب المنصة", title_en="Followers by platform", source="تقارير سنوية")
+
+
+def make_key_figures():
+    return charts.key_figures(
+        [(2400000, "زائر للأبواب المفتوحة", "open days visitors", "about"),
+         (1268153, "منخرط في الحسابات الرسمية", "followers"),
+         (503, "محتوى رقمي", "digital contents"),
+         {"value": 29, "caption_ar": "تكذيبا فقط", "caption_en": "denials only"}],
+        title_ar="حصيلة 2025 بالأرقام", title_en="2025 in figures", source="تقرير 2025")
+
+
+CHARTS = {
+    "barh": make_barh, "compare_bars": make_compare_bars, "stacked_parts": make_stacked_parts,
+    "line_series": make_line_series, "grouped_bars": make_grouped_bars, "key_figures": make_key_figures,
+}
+
+
+# --- image regression -------------------------------------------------------------------
+
+@compare
+def test_image_barh():
+    return make_barh()
+
+
+@compare
+def test_image_compare_bars():
+    return make_compare_bars()
+
+
+@compare
+def test_image_stacked_parts():
+    return make_stacked_parts()
+
+
+@compare
+def test_image_line_series():
+    return make_line_series()
+
+
+@compare
+def test_image_grouped_bars():
+    return make_grouped_bars()
+
+
+@compare
+def test_image_key_figures():
+    return make_key_figures()
+
+
+def test_image_comparison_is_enabled(request):
+    """Without --mpl, pytest-mpl runs the image tests above but compares nothing."""
+    assert request.config.getoption("--mpl"), "run pytest with --mpl (pyproject addopts)"
+    assert {p.name for p in BASELINE.glob("*.png")} >= {f"test_image_{name}.png" for name in CHARTS}
+
+
+def test_baseline_catches_the_wrong_shaping(tmp_path, monkeypatch):
+    """The barh baseline rejects the same chart drawn with the other shaping path."""
+    wrong = "recipe" if arabic_text.NATIVE_SHAPING else "native"
+    monkeypatch.setenv(arabic_text.SHAPING_ENV, wrong)
+    with matplotlib.style.context("default"):
+        fig = make_barh()
+        fig.savefig(tmp_path / "wrong.png", dpi=80, metadata=charts.METADATA["png"])
+    failure = compare_images(str(BASELINE / "test_image_barh.png"), str(tmp_path / "wrong.png"),
+                             tol=TOLERANCE)
+    assert failure is not None and "did not match" in failure
+    print(failure.splitlines()[1])  # measured: RMS 10.7 on 3.11.2
+
+
+# --- what the charts say ---------------------------------------------------------------
+
+def texts_of(fig):
+    return [t.get_text() for ax in fig.axes for t in ax.texts] + \
+           [t.get_text() for t in fig.texts]
+
+
+def test_use_style_sets_font_palette_and_theme():
+    with matplotlib.rc_context():
+        charts.use_style()
+        assert matplotlib.rcParams["font.family"][0] == arabic_text.FONT_FAMILY
+        colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+        assert [c.upper() for c in colours] == charts.PALETTE
+    assert len(set(charts.PALETTE)) == 8 and "#E69F00" in charts.PALETTE  # Okabe-Ito
+
+
+def test_barh_labels_are_prepared_and_values_qualified():
+    fig = make_barh()
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == prepare("زوار الأبواب المفتوحة") + "\nOpen days visitors"
+    assert {"≈2.400.000", "1.268.153", "29"} <= set(texts_of(fig))
+    assert ax.xaxis_inverted()  # bars grow from the labels on the right towards the left
+    assert fig._suptitle.get_text() == prepare("أرقام 2025") + "\n2025 figures"
+    assert fig._supxlabel.get_text() == prepare("المصدر: تقرير 2025")
+
+
+def test_compare_bars_annotates_the_change():
+    texts = texts_of(make_compare_bars())
+    assert any(t.startswith("29") and "\u221227,5" in t for t in texts)
+    assert any(t.startswith("503") and "\u22125,8" in t for t in texts)
+    texts = texts_of(charts.compare_bars("المجموع", 1268153, 1268000, before_label="المنشور",
+                                         after_label="المعاد حسابه", change="difference"))
+    assert any("\u2212153" in t for t in texts)
+
+
+@pytest.mark.parametrize("total, shown", [(1268153, "0"), (1268000, "+153"), (1270000, "\u22121.847")])
+def test_stacked_parts_shows_whether_the_parts_add_up(total, shown):
+    texts = texts_of(make_stacked_parts(total))
+    expected = prepare(f"1.268.153   (الفرق: {'' if shown == '0' else arabic_text.LRM}{shown})")
+    assert expected in texts
+
+
+def test_line_series_marks_uncertain_points():
+    fig = make_line_series()
+    ax = fig.axes[0]
+    hollow = [line for line in ax.get_lines() if line.get_markerfacecolor() == "white"
+              and line.get_xdata().tolist() == [2022]]
+    assert len(hollow) == 1 and hollow[0].get_ydata().tolist() == [92.0]
+    assert texts_of(fig).count("?") == 1
+    assert prepare("غير مؤكد") + "\nuncertain" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_grouped_bars_hatches_uncertain_bars():
+    ax = make_grouped_bars().axes[0]
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1 and hatched[0].get_height() == 480944
+    assert sum(not p.get_visible() for p in ax.patches) == 3  # the missing 2024 values
+
+
+def test_key_figures_read_right_to_left():
+    ax = make_key_figures().axes[0]
+    big = {t.get_text(): t.get_position() for t in ax.texts if t.get_fontsize() > 20}
+    assert big["≈2.400.000"][0] > big["1.268.153"][0] > big["503"][0]  # first at the right
+    assert big["29"][1] > big["503"][1]  # second row below (y axis points down)
+
+
+def test_save_is_deterministic_with_fonts_embedded(tmp_path):
+    paths = []
+    for run in ("a", "b"):
+        fig = make_stacked_parts()
+        paths.append(charts.save(fig, "chart", folder=tmp_path / run, formats=("png", "svg"), pdf=True))
+    assert [p.name for p in paths[0]] == ["chart.png", "chart.svg", "chart.pdf"]
+    for first, second in zip(*paths):
+        assert first.read_bytes() == second.read_bytes(), first.name
+    pdf = paths[0][2].read_bytes()
+    assert b"/FontFile2" in pdf and b"IBMPlexSansArabic" in pdf  # TrueType (Type 42) embedded
+    assert b"/CreationDate" not in pdf and b"/Producer" not in pdf
+    svg = paths[0][1].read_text()
+    assert "<dc:date>" not in svg and "<text" not in svg  # glyphs as paths, no date
+    from PIL import Image
+    assert "Software" not in Image.open(paths[0][0]).info
+
+
+def test_example_chart_regenerates(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "save", lambda fig, name, **kw: [fig, name, kw])
+    fig, name, kwargs = charts.example()
+    assert name == "example-chart" and kwargs["formats"] == ("png",)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    assert buffer.getvalue().startswith(b"\x89PNG")
