@@ -7,6 +7,8 @@ so that the pre-3.11 branch is exercised in CI and not dead code.
 
 Run it with ``make test`` or ``.venv/bin/python -m nox -s rendering``.
 """
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -26,12 +28,17 @@ RENDERING_TESTS = [
 def rendering(session: nox.Session) -> None:
     """Rendering tests on matplotlib 3.10 (the reshape + bidi branch)."""
     quiet = ("--quiet", "--disable-pip-version-check")
-    session.install(*quiet, "-r", "requirements.lock")
-    session.install(*quiet, f"matplotlib=={OLD_MATPLOTLIB}")
+    # The lock without its matplotlib pin, plus the old matplotlib, resolved in one go
+    # (installing the lock first would swap matplotlib 3.11 in and out on every run).
+    lock = Path("requirements.lock").read_text().splitlines()
+    pins = [line for line in lock if not line.lower().startswith("matplotlib==")]
+    requirements = Path(session.create_tmp()) / "requirements-old-matplotlib.txt"
+    requirements.write_text("\n".join(pins + [f"matplotlib=={OLD_MATPLOTLIB}"]) + "\n")
+    session.install(*quiet, "-r", str(requirements))
     session.install(*quiet, "--no-deps", "--no-build-isolation", "-e", ".")
     session.run(
         "python", "-c",
         "import matplotlib; assert matplotlib.__version__ == %r, matplotlib.__version__" % OLD_MATPLOTLIB,
     )
     # -p no:cacheprovider: leave the main environment's .pytest_cache alone.
-    session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *RENDERING_TESTS, *session.posargs)
+    session.run("python", "-m", "pytest", "-p", "no:cacheprovider", "--mpl", *RENDERING_TESTS, *session.posargs)
