@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,3 +77,15 @@ def load_report(path: Path = RAW_REPORT) -> Report:
     if not years:
         raise DataError(path, f"no year found after the phrase {phrase!r}")
     return Report(raw=raw, end=end, year=int(years[0].iso), path=path)
+
+
+_MONTHS_AR = "يناير فبراير مارس أبريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر".split()
+
+
+def citation(name: str = RAW_REPORT.name) -> tuple[str, str]:
+    """The source line for charts, in Arabic and in English, from data/raw/sources.json."""
+    meta = sources()[name]
+    year, month, day = (int(part) for part in meta["published"].split("-"))
+    outlet_ar, outlet_en = re.match(r"(.+?) \((.+?)\)", meta["publisher"]).groups()  # "آش 24 (Ash24), ..."
+    return (f"{outlet_ar}، {day} {_MONTHS_AR[month - 1]} {year}، عن حصيلة المديرية العامة للأمن الوطني",
+            f"Source: {outlet_en}, {meta['published']}, reporting the DGSN annual report")
