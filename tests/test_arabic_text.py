@@ -40,6 +40,13 @@ def native_visual_skeleton(text: str) -> str:
     return skeleton("".join(out))
 
 
+
+@pytest.fixture(autouse=True)
+def restore_rcparams():
+    """setup() and use_style() change rcParams for good; keep other tests' rcParams intact."""
+    with matplotlib.rc_context():
+        yield
+
 # --- capability detection and modes -------------------------------------------------
 
 def test_native_shaping_is_measured_consistent_with_matplotlib_version():

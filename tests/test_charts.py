@@ -89,6 +89,13 @@ CHARTS = {
 }
 
 
+
+@pytest.fixture(autouse=True)
+def restore_rcparams():
+    """setup() and use_style() change rcParams for good; keep other tests' rcParams intact."""
+    with matplotlib.rc_context():
+        yield
+
 # --- image regression -------------------------------------------------------------------
 
 @compare
