@@ -1,5 +1,7 @@
 """Shared fixtures: the checked raw report, the committed tables, and the hand-read reference of its numbers."""
 import csv
+import os
+import tempfile
 
 import pandas as pd
 import pytest
@@ -8,6 +10,9 @@ from helpers.paths import PROCESSED, ROOT
 from helpers.source import load_report
 
 FIXTURES = ROOT / "tests" / "fixtures"
+
+# Notebooks run under nbval save their charts; send them to a temporary folder, not the committed figures/.
+os.environ.setdefault("HELPERS_FIGURES_DIR", tempfile.mkdtemp(prefix="dgsn-figures-"))
 
 
 def read_reference() -> list[dict]:
