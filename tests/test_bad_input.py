@@ -95,5 +95,5 @@ def test_failed_build_overwrites_nothing(tmp_path, capsys):
 
 def test_successful_build_into_a_folder_writes_the_committed_tables(tmp_path):
     assert build_main(["--out", str(tmp_path)]) == 0
-    for name in ("figures.csv", "exclusions.csv", "checks.csv"):
+    for name in ("figures.csv", "exclusions.csv", "checks.csv", "series.csv"):
         assert (tmp_path / name).read_bytes() == (PROCESSED / name).read_bytes()

@@ -15,6 +15,7 @@ from .checks import build_checks
 from .errors import DataError, display_path
 from .figures import build_exclusions, build_figures, write_csv
 from .paths import PROCESSED, RAW_REPORT
+from .series import build_series
 from .source import load_report
 
 
@@ -26,6 +27,7 @@ def build_all(raw: Path = RAW_REPORT, out: Path = PROCESSED) -> dict[Path, pd.Da
         out / "figures.csv": figures,
         out / "exclusions.csv": build_exclusions(figures, report),
         out / "checks.csv": build_checks(figures, report),
+        out / "series.csv": build_series(figures),
     }
 
 

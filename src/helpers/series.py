@@ -206,3 +206,69 @@ def load_series(path: Path = SERIES_CSV) -> pd.DataFrame:
         series[column] = series[column].astype(int)
     series["edition"] = pd.array([int(e) if e else None for e in series["edition"]], dtype="Int64")
     return series
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the series says about the report's own claims and definitions, computed from the data.
+KINDS = ["communiques_and_press_news", "reportages", "digital_contents"]
+
+
+def _value(series: pd.DataFrame, year: int, metric: str):
+    hit = series[(series["year"] == year) & (series["metric"] == metric)]
+    return None if hit.empty else int(hit["value"].iloc[0])
+
+
+def accounting(series: pd.DataFrame) -> pd.DataFrame:
+    """For each year with a published total of media activities: does it equal the kinds with or without denials?"""
+    rows = []
+    for year in sorted(series.loc[series["metric"] == "media_activities_total", "year"]):
+        kinds = [_value(series, year, k) for k in KINDS]
+        if None in kinds:
+            continue
+        total, denials = _value(series, year, "media_activities_total"), _value(series, year, "denials")
+        without = sum(kinds)
+        with_denials = None if denials is None else without + denials
+        definition = ("includes denials" if total == with_denials else
+                      "excludes denials" if total == without else "matches neither")
+        rows.append({"year": year, "published_total": total, "kinds": without, "denials": denials,
+                     "kinds_plus_denials": with_denials, "definition": definition})
+    return pd.DataFrame(rows)
+
+
+def total_changes(series: pd.DataFrame) -> pd.DataFrame:
+    """Year-on-year change of the media-activities total, under each definition, saying which one it uses."""
+    table = accounting(series).set_index("year")
+    rows = []
+    for before, after in zip(table.index[:-1], table.index[1:]):
+        a, b = table.loc[before], table.loc[after]
+        mixed = a["definition"] != b["definition"]
+        for name, column in (("published totals", "published_total"), ("denials excluded", "kinds"),
+                             ("denials included", "kinds_plus_denials")):
+            change = int(b[column] - a[column])
+            rows.append({
+                "from": before, "to": after, "definition": name,
+                "comparable": "no: the definition changed" if name == "published totals" and mixed else "yes",
+                "before": int(a[column]), "after": int(b[column]), "change": change,
+                "change_%": round(change / a[column] * 100, 1),
+            })
+    return pd.DataFrame(rows)
+
+
+def claims(series: pd.DataFrame, report_year: int) -> pd.DataFrame:
+    """The report's comparisons with the past, checked against the series."""
+    visitors = series[series["metric"] == "open_days_visitors"].set_index("year")
+    earlier = visitors[visitors.index < report_year]
+    best = earlier["value"].idxmax()
+    now, then = _value(series, report_year, "denials"), _value(series, report_year - 1, "denials")
+    return pd.DataFrame([
+        {"claim": "Open Days attendance is a record (رقما قياسيا غير مسبوق)",
+         "published": int(visitors.at[report_year, "value"]), "compared_with": int(earlier.at[best, "value"]),
+         "basis": f"highest earlier edition: {best}, {visitors.at[best, 'city_en']}; "
+                  f"{int((earlier['check'] == 'yes').sum())} of {len(earlier)} earlier values uncertain",
+         "status": "pass" if visitors.at[report_year, "value"] > earlier["value"].max() else "fail"},
+        {"claim": f"Denials down from {then} in {report_year - 1} to {now} (تراجعا كبيرا)",
+         "published": now, "compared_with": then,
+         "basis": series[(series["year"] == report_year - 1) & (series["metric"] == "denials")]["note"].iloc[0]
+         or "one source",
+         "status": "pass" if now < then else "fail"},
+    ])
