@@ -230,10 +230,8 @@ def test_save_is_deterministic_with_fonts_embedded(tmp_path):
     assert "Software" not in Image.open(paths[0][0]).info
 
 
-def test_example_chart_regenerates(tmp_path, monkeypatch):
-    monkeypatch.setattr(charts, "save", lambda fig, name, **kw: [fig, name, kw])
-    fig, name, kwargs = charts.example()
-    assert name == "example-chart" and kwargs["formats"] == ("png",)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    assert buffer.getvalue().startswith(b"\x89PNG")
+def test_grouped_bars_legend_shows_plain_colours_when_the_first_bar_is_uncertain():
+    fig = charts.grouped_bars([2023, 2024], {"أ": [1, 2], "ب": [3, 4]}, uncertain={"أ": [2023]})
+    legend = fig.axes[0].get_legend()
+    hatched = [text.get_text() for h, text in zip(legend.legend_handles, legend.get_texts()) if h.get_hatch()]
+    assert len(legend.legend_handles) == 3 and hatched == [prepare("غير مؤكد")]  # only the "uncertain" entry

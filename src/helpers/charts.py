@@ -10,6 +10,7 @@ to right, as in the Arabic press. ``save`` writes PNG/SVG/PDF byte-for-byte repr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from numbers import Number
 from pathlib import Path
 
 import matplotlib
@@ -92,7 +93,7 @@ def _finish(fig: Figure, source: str | None, source_en: str | None) -> Figure:
 
 
 def _as_list(values) -> list:
-    return [values] if isinstance(values, (str, int, float)) else list(values)
+    return [values] if isinstance(values, (str, Number)) else list(values)
 
 
 def _rows_height(n: int, bilingual_labels: bool) -> float:
@@ -313,7 +314,9 @@ def grouped_bars(years: Sequence[int], series: Mapping[str, Sequence[float | Non
                             fontweight="bold")
     _time_axes(ax, years, value_format)
     ax.set_ylim(top=ax.get_ylim()[1] * 1.08)
-    _series_legend(ax, series, labels_en, [bars.patches[0] for bars in containers], flags, "hatch")
+    # Legend swatches in each series' plain colour: its first bar may be an uncertain (hatched) one.
+    swatches = [Patch(facecolor=PALETTE[i % len(PALETTE)]) for i in range(len(containers))]
+    _series_legend(ax, series, labels_en, swatches, flags, "hatch")
     return _finish(fig, source, source_en)
 
 
@@ -364,19 +367,3 @@ def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder
             fig.savefig(path, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
         paths.append(path)
     return paths
-
-
-def example() -> list[Path]:
-    """The README's example chart (figures/example-chart.png): followers per platform."""
-    fig = barh(
-        ["إكس (تويتر سابقا)", "فايسبوك", "إنستغرام"], [512523, 502280, 253350],
-        labels_en=["X (formerly Twitter)", "Facebook", "Instagram"],
-        title_ar="المنخرطون في حسابات الأمن الوطني على مواقع التواصل الاجتماعي، 2025",
-        title_en="Followers of the DGSN accounts on social media, 2025",
-        source="حصيلة المديرية العامة للأمن الوطني لسنة 2025", source_en="Source: DGSN, 2025 report",
-    )
-    return save(fig, "example-chart", formats=("png",))
-
-
-if __name__ == "__main__":  # python -m helpers.charts
-    print(*example(), sep="\n")
