@@ -158,7 +158,7 @@ def test_execute_saves_deterministic_readable_notebooks(tmp_path):
         site.execute_notebooks([a, b], jobs=2, out_dir=tmp_path / "out", figures_dir=tmp_path / "figures")
     finally:
         del os.environ["EXPECTED"]
-    saved_a, saved_b = (tmp_path / "out" / "00-a.ipynb").read_text("utf-8"), (tmp_path / "out" / "01-b.ipynb").read_text("utf-8")
+    saved_a, saved_b = ((tmp_path / "out" / name).read_text("utf-8") for name in ("00-a.ipynb", "01-b.ipynb"))
     assert saved_a == saved_b
     nb = nbformat.reads(saved_a, as_version=4)
     assert nb.cells[-1].outputs[0]["text"] == "True تم\n", "HELPERS_FIGURES_DIR reaches the kernel; Arabic kept"
@@ -176,7 +176,7 @@ def test_failing_notebook_stops_with_one_line(tmp_path, capsys):
     assert not (tmp_path / "html").exists(), "no page is rendered after a failure"
 
 
-# --- in the browser --------------------------------------------------------------------------------------------------
+# --- in the browser ------------------------------------------------------------------------------------------------
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
@@ -326,7 +326,8 @@ def page_problems(facts: dict, requests: list[str]) -> list[str]:
             if p["direction"] != "rtl":
                 problems.append(f"Arabic paragraph laid out {p['direction']}: {p['text']!r}")
             elif abs(p["gapRight"]) > FLUSH:
-                problems.append(f"Arabic paragraph's first line not flush right ({p['gapRight']:.0f} px): {p['text']!r}")
+                problems.append(f"Arabic paragraph's first line not flush right ({p['gapRight']:.0f} px): "
+                                f"{p['text']!r}")
         elif p["strong"] == "ltr":
             if p["direction"] != "ltr" or abs(p["gapLeft"]) > FLUSH:
                 problems.append(f"English paragraph not left to right: {p['text']!r}")

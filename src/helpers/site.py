@@ -32,10 +32,17 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import fontpkg_ibm_plex_sans_arabic as _plex
-import nbformat
+if __name__ == "__main__":
+    # nbformat imports jsonschema, which imports its optional IRI format checker, rfc3987-syntax (pulled in by
+    # jupyter-events' jsonschema[format-nongpl]); that module builds ~35 Earley parsers at import: 1-3 s on
+    # every start. No notebook schema uses an IRI format, so the command line goes without it. (Only here:
+    # importing helpers.site, e.g. from the tests, leaves other users of jsonschema as they are.)
+    sys.modules.setdefault("rfc3987_syntax", None)
 
-from .paths import NOTEBOOKS, SITE
+import fontpkg_ibm_plex_sans_arabic as _plex  # noqa: E402
+import nbformat  # noqa: E402
+
+from .paths import NOTEBOOKS, SITE  # noqa: E402
 
 KERNEL = "python3"
 CELL_TIMEOUT = 300  # seconds per cell; the slowest cell in the collection takes a few seconds
@@ -161,7 +168,8 @@ async def _execute_one(path: Path, out: Path, workdir: Path, env: dict, sockets:
     )
     started = time.perf_counter()
     try:
-        await client.async_execute(env=env)
+        # cleanup_kc: shut the kernel down at the end, which nbclient does not do for a manager it was handed
+        await client.async_execute(env=env, cleanup_kc=True)
     except Exception as error:
         raise _failure(path, nb, current[-1] if current else None, error) from error
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -173,8 +181,8 @@ def execute_notebooks(paths: list[Path], *, jobs: int = 2, out_dir: Path | None 
                       workdir: Path | None = None, figures_dir: Path | None = None) -> None:
     """Run each notebook top to bottom in its own fresh kernel, ``jobs`` at a time, and save it with outputs.
 
-    In place by default, or into ``out_dir``; kernels start in ``workdir`` (default: the notebook's folder). ``figures_dir`` sets
-    HELPERS_FIGURES_DIR for the kernels (otherwise they inherit it, or its absence, from this process).
+    In place by default, or into ``out_dir``; kernels start in ``workdir`` (default: the notebook's folder).
+    ``figures_dir`` sets HELPERS_FIGURES_DIR for the kernels (otherwise they inherit it, or its absence, from this process).
     After a failure no further notebook is started; the failed notebook is not written.
     """
     env = dict(os.environ)
@@ -218,7 +226,8 @@ PAGE_CSS = FONT_FACES + """
 /* JupyterLab aligns paragraphs left and indents lists on the left: follow each block's own direction. */
 .jp-RenderedHTMLCommon :is(p, h1, h2, h3, h4, h5, h6, li, blockquote) { text-align: start; }
 .jp-RenderedHTMLCommon :is(ul, ol):not(.list-inline) { padding-left: 0; padding-inline-start: 2em; }
-.jp-RenderedHTMLCommon :is(p, li):lang(ar) { font-size: calc(1.1 * var(--jp-content-font-size1, 14px)); line-height: 1.8; }
+.jp-RenderedHTMLCommon :is(p, li):lang(ar) { font-size: calc(1.1 * var(--jp-content-font-size1, 14px));
+                                             line-height: 1.8; }
 .site-nav { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; justify-content: space-between;
             max-width: 1100px; margin: 0 auto; padding: 0.75em 1em; font: 14px/1.5 system-ui, sans-serif; }
 .site-nav a { color: #1a5fb4; text-decoration: none; }
@@ -384,7 +393,7 @@ def build_site(paths: list[Path], out_dir: Path = SITE) -> list[Path]:
         pages.append(page)
         log(f"[{i + 1}/{len(entries)}] rendered {page.name} ({page.stat().st_size // 1024} KiB)")
     _write_if_changed(out_dir / "index.html", render_index(entries).encode("utf-8"))
-    log(f"site: {out_dir / 'index.html'} ({len(pages)} notebooks)")
+    log(f"site: {out_dir / 'index.html'} and {len(pages)} notebook pages")
     return pages
 
 

@@ -1,0 +1,181 @@
+"""Wall time of executing the notebooks, of the nbval run and of the HTML build, each against its floor.
+
+    python benchmarks/bench_notebooks.py [--repeat N] [--nbval-variants]
+
+Floor: what no runner can avoid. Every notebook needs a fresh kernel that imports pandas and matplotlib, so
+the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel`` is measured here (start a
+``python3`` kernel with jupyter_client, run ``import pandas, matplotlib.pyplot``, shut it down; median of 3).
+Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
+nbconvert start (a fresh Python importing nbconvert and loading the lab template, measured here).
+Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
+overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
+Everything runs on copies in a temporary folder, charts go to a temporary HELPERS_FIGURES_DIR: the repository
+is left as it is. Prints a table; asserts nothing (a timed test would be flaky on a shared machine).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+
+from helpers.paths import NOTEBOOKS, ROOT
+from helpers.site import execute_notebooks, find_notebooks
+
+JOBS = 2
+TARGET = 1.3
+PY = sys.executable
+NBVAL = ["-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q", "--nbval"]
+# The command the project runs (pyproject addopts: --nbval -n 2 --dist loadfile), and alternatives.
+NBVAL_PROJECT = ["-n", "2", "--dist", "loadfile"]
+NBVAL_VARIANTS = {
+    "nbval -n 2 --dist loadscope": ["-n", "2", "--dist", "loadscope"],
+    "nbval, one process (no xdist)": ["-p", "no:xdist"],
+    # jsonschema imports rfc3987-syntax (via nbformat), which builds Earley parsers at import: seconds per
+    # pytest process. An early plugin (-p) that makes that optional import fail, before nbval is loaded:
+    "nbval -n 2 loadfile, no rfc3987-syntax": ["-p", "skip_rfc3987", "-n", "2", "--dist", "loadfile"],
+}
+SKIP_RFC3987 = 'import sys\nsys.modules.setdefault("rfc3987_syntax", None)\n'
+KERNEL_FLOOR_CODE = """
+import sys, time
+from jupyter_client.manager import start_new_kernel
+started = time.perf_counter()
+km, kc = start_new_kernel(kernel_name="python3")
+reply = kc.execute_interactive("import pandas, matplotlib.pyplot", timeout=120)
+assert reply["content"]["status"] == "ok", reply
+kc.stop_channels()
+km.shutdown_kernel(now=True)
+print(time.perf_counter() - started)
+"""
+NBCONVERT_START = ("from nbconvert import HTMLExporter; "
+                   "HTMLExporter(template_name='lab').environment.get_template('index.html.j2')")
+
+
+def timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def best_of(repeat: int, run) -> float:
+    return min(timed(run) for _ in range(repeat))
+
+
+def kernel_floor() -> float:
+    """One kernel: start, import pandas and matplotlib.pyplot, shut down (median of 3, the client imported)."""
+    return statistics.median(
+        float(subprocess.run([PY, "-c", KERNEL_FLOOR_CODE], check=True, capture_output=True, text=True).stdout)
+        for _ in range(3))
+
+
+def process_start(code: str) -> float:
+    return statistics.median(timed(lambda: subprocess.run([PY, "-c", code], check=True)) for _ in range(3))
+
+
+def copy_notebooks(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy2(path, folder / path.name)) for path in find_notebooks()]
+
+
+def import_only_notebooks(folder: Path, n: int) -> list[Path]:
+    """n notebooks that do nothing but what the floor does (their outputs recorded, as nbval needs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        nb = new_notebook(cells=[new_code_cell("import pandas, matplotlib.pyplot")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.cells[0]["id"] = "imports"
+        paths.append(folder / f"{i:02d}-import-only.ipynb")
+        nbformat.write(nb, paths[-1])
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each task; the best is shown")
+    parser.add_argument("--nbval-variants", action="store_true",
+                        help="also time nbval with loadscope, without xdist, and without rfc3987-syntax")
+    args = parser.parse_args()
+    notebooks = find_notebooks()
+    n = len(notebooks)
+    if not n:
+        print(f"no notebooks in {NOTEBOOKS}")
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="bench-notebooks-"))
+    env = {**os.environ, "HELPERS_FIGURES_DIR": str(work / "figures")}
+    os.environ["HELPERS_FIGURES_DIR"] = env["HELPERS_FIGURES_DIR"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    try:
+        print(f"{n} notebooks, {os.cpu_count()} CPUs, {JOBS} at a time; measuring floors ...", flush=True)
+        t_kernel = kernel_floor()
+        t_nbconvert = process_start(NBCONVERT_START)
+        t_python = process_start("pass")
+        floor_run = n * t_kernel / JOBS
+
+        rows = []
+
+        def execute(paths: list[Path], out: Path) -> None:
+            with contextlib.redirect_stdout(io.StringIO()):  # its progress lines
+                execute_notebooks(paths, jobs=JOBS, out_dir=out, workdir=NOTEBOOKS)
+
+        def nbval(folder: Path, extra: list[str], label: str) -> None:
+            result = subprocess.run([PY, *NBVAL, *extra, str(folder)], cwd=ROOT, env=env, capture_output=True,
+                                    text=True)
+            if result.returncode != 0:
+                print(f"  ({label}: exit {result.returncode}: {result.stdout.strip().splitlines()[-1]})")
+
+        # (a) executing, as `helpers.site --execute` does (in this process: the orchestrator's imports are done)
+        copies = copy_notebooks(work / "a")
+        trivial = import_only_notebooks(work / "trivial", n)
+        rows.append((f"execute {n} notebooks ({JOBS} kernels)",
+                     best_of(args.repeat, lambda: execute(copies, work / "a-out")), floor_run))
+        rows.append(("  same runner, import-only notebooks",
+                     best_of(args.repeat, lambda: execute(trivial, work / "trivial-out")), floor_run))
+
+        # (b) nbval over copies of the notebooks, as the project runs it (pyproject addopts), and variants
+        nbval_dir = copy_notebooks(work / "nbval")[0].parent
+        label = "nbval " + " ".join(NBVAL_PROJECT)
+        rows.append((label, best_of(args.repeat, lambda: nbval(nbval_dir, NBVAL_PROJECT, label)), floor_run))
+        rows.append(("  same, import-only notebooks",
+                     best_of(args.repeat, lambda: nbval(trivial[0].parent, NBVAL_PROJECT, label)), floor_run))
+        if args.nbval_variants:
+            (work / "skip_rfc3987.py").write_text(SKIP_RFC3987)
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work), env.get("PYTHONPATH")]))
+            for label, extra in NBVAL_VARIANTS.items():
+                parallel = 1 if "no:xdist" in extra else JOBS
+                rows.append((label, best_of(args.repeat, lambda: nbval(nbval_dir, extra, label)),
+                             n * t_kernel / parallel))
+
+        # (c) the whole build: `python -m helpers.site --execute`, on copies
+        build_copies = copy_notebooks(work / "c")
+        command = [PY, "-m", "helpers.site", "--execute", "--out", str(work / "html"), *map(str, build_copies)]
+        wall = best_of(args.repeat, lambda: subprocess.run(command, check=True, env=env, **quiet))
+        rows.append(("HTML build (--execute)", wall, floor_run + t_nbconvert))
+        render = [PY, "-m", "helpers.site", "--out", str(work / "html"), *map(str, build_copies)]
+        rows.append(("  its rendering alone (no --execute)",
+                     best_of(args.repeat, lambda: subprocess.run(render, check=True, env=env, **quiet)),
+                     t_nbconvert))
+
+        print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
+              f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s; "
+              f"bare Python start {t_python:.2f} s\n")
+        print(f"{'task':<40} {'wall':>8} {'floor':>8} {'ratio':>7} {'target':>7}")
+        for task, wall, floor in rows:
+            print(f"{task:<40} {wall:>6.1f} s {floor:>6.1f} s {wall / floor:>6.2f}x {TARGET:>6.1f}x")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
