@@ -35,7 +35,7 @@ def fixture_notebook(folder: Path, name: str = "00-fixture.ipynb", *, metadata: 
                      extra_code: str = "") -> Path:
     """A small notebook with outputs: Arabic and English paragraphs, a pandas table with Arabic, a chart."""
     nb = new_notebook(cells=[
-        new_markdown_cell(f"# الأرقام · Figures\n\n{ARABIC_PARAGRAPH}\n\n{ENGLISH_PARAGRAPH}"),
+        new_markdown_cell(f"# 00 · الأرقام · Figures\n\n{ARABIC_PARAGRAPH}\n\n{ENGLISH_PARAGRAPH}"),
         new_code_cell("import pandas as pd\nimport matplotlib.pyplot as plt\n%matplotlib inline"),
         new_code_cell("pd.DataFrame({'المؤشر': ['عدد الزوار'], 'value': [2400000]})"),
         new_code_cell("fig, ax = plt.subplots(figsize=(3, 2))\nax.bar(['a', 'b'], [3, 5])\nplt.show()"),

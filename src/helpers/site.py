@@ -115,9 +115,10 @@ def notebook_titles(nb: nbformat.NotebookNode, path: Path) -> tuple[str, str]:
         heading = next((m.group(1).strip() for cell in nb.cells if cell.cell_type == "markdown"
                         for m in [re.search(r"^#\s+(.+)$", cell.source, re.M)] if m), "")
         for part in re.split(r"\s+[·|—–]\s+", heading):
-            if text_direction(part) == "rtl":
+            direction = text_direction(part)  # a part without letters ("00") names no language
+            if direction == "rtl":
                 title_ar = title_ar or part
-            elif part:
+            elif direction == "ltr":
                 title_en = title_en or part
     return title_en or path.stem, title_ar
 
