@@ -194,15 +194,16 @@ class Browser:
     def __init__(self, executable: str, profile: Path):
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
-
-        def as_fds_3_and_4():  # the pipe protocol: the browser reads commands on fd 3, answers on fd 4
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
-
+        self.log = profile / "chromium.log"
+        # The pipe protocol: the browser reads commands on fd 3 and answers on fd 4. A shell puts our pipe ends
+        # there (bash: dash takes one-digit fds only; a preexec_fn would run Python in the forked child, unsafe
+        # beside xdist's threads).
         self.process = subprocess.Popen(
-            [executable, *FLAGS, *NETWORK_OFF, f"--user-data-dir={profile}", "about:blank"],
-            pass_fds=(3, 4), preexec_fn=as_fds_3_and_4, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ["bash", "-c", f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w}', "bash",
+             executable, *FLAGS, *NETWORK_OFF, f"--user-data-dir={profile / 'data'}", "about:blank"],
+            pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=(log := open(self.log, "wb")))
+        log.close()
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -219,7 +220,8 @@ class Browser:
                 raise TimeoutError("no answer from chromium")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
-                raise RuntimeError(f"chromium exited ({self.process.poll()})")
+                tail = self.log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"chromium exited ({self.process.poll()}); its log ends:\n{tail}")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
@@ -261,6 +263,9 @@ class Browser:
 
     def requested_urls(self) -> list[str]:
         return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
+
+    def load_errors(self) -> list[str]:
+        return [e["params"]["errorText"] for e in self.events if e.get("method") == "Network.loadingFailed"]
 
     def screenshot(self) -> bytes:
         return base64.b64decode(self.send("Page.captureScreenshot", session=True, format="png")["data"])
@@ -400,3 +405,20 @@ def test_browser_checks_detect_a_wrong_page(browser, tmp_path):
         "network request: http://example.com/remote.png",
     ], problems
     assert problems[1].startswith("Arabic paragraph's first line not flush right (") and arabic in problems[1]
+    # the remote image was refused by the dead proxy the browser is pointed at: the network is off
+    assert "net::ERR_PROXY_CONNECTION_FAILED" in browser.load_errors()
+
+
+def test_browser_checks_detect_a_broken_copy_of_a_real_page(browser, site_dir, tmp_path):
+    """A built page with its first Arabic paragraph forced left to right and its first figure corrupted."""
+    page = next(text for path in sorted(site_dir.glob("[0-9][0-9]-*.html"))
+                if 'src="data:image/png;base64,' in (text := path.read_text(encoding="utf-8")))
+    page = page.replace('<p dir="auto" lang="ar">', '<p dir="ltr" lang="ar">', 1)
+    page = page.replace('src="data:image/png;base64,', 'src="data:image/png;base64,broken', 1)
+    (tmp_path / "fonts").symlink_to(site_dir / "fonts")
+    (tmp_path / "broken.html").write_text(page, encoding="utf-8")
+    browser.open((tmp_path / "broken.html").as_uri())
+    problems = page_problems(browser.evaluate(PAGE_FACTS_JS), browser.requested_urls())
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("Arabic paragraph laid out ltr: ")
+    assert problems[1].startswith("image not loaded: data:image/png;base64,broken")
