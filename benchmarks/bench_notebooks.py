@@ -6,7 +6,9 @@ Floor: what no runner can avoid. Every notebook needs a fresh kernel that import
 the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel`` is measured here (start a
 ``python3`` kernel with jupyter_client, run ``import pandas, matplotlib.pyplot``, shut it down; median of 3).
 Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
-nbconvert start (a fresh Python importing nbconvert and loading the lab template, measured here).
+nbconvert start (a fresh Python importing nbconvert and loading the lab template, measured here as this
+environment has it, i.e. with jsonschema's slow optional import of rfc3987-syntax; the figure without it is
+printed too).
 Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
 overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
 Everything runs on copies in a temporary folder, charts go to a temporary HELPERS_FIGURES_DIR: the repository
@@ -119,6 +121,7 @@ def main() -> int:
         print(f"{n} notebooks, {os.cpu_count()} CPUs, {JOBS} at a time; measuring floors ...", flush=True)
         t_kernel = kernel_floor()
         t_nbconvert = process_start(NBCONVERT_START)
+        t_nbconvert_lean = process_start("import sys; sys.modules['rfc3987_syntax'] = None; " + NBCONVERT_START)
         t_python = process_start("pass")
         floor_run = n * t_kernel / JOBS
 
@@ -167,7 +170,8 @@ def main() -> int:
                      t_nbconvert))
 
         print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
-              f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s; "
+              f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s "
+              f"({t_nbconvert_lean:.2f} s without importing rfc3987-syntax, as helpers.site does); "
               f"bare Python start {t_python:.2f} s\n")
         print(f"{'task':<40} {'wall':>8} {'floor':>8} {'ratio':>7} {'target':>7}")
         for task, wall, floor in rows:
