@@ -183,7 +183,8 @@ def execute_notebooks(paths: list[Path], *, jobs: int = 2, out_dir: Path | None 
     """Run each notebook top to bottom in its own fresh kernel, ``jobs`` at a time, and save it with outputs.
 
     In place by default, or into ``out_dir``; kernels start in ``workdir`` (default: the notebook's folder).
-    ``figures_dir`` sets HELPERS_FIGURES_DIR for the kernels (otherwise they inherit it, or its absence, from this process).
+    ``figures_dir`` sets HELPERS_FIGURES_DIR for the kernels (otherwise they inherit it, or its absence, from
+    this process).
     After a failure no further notebook is started; the failed notebook is not written.
     """
     env = dict(os.environ)
