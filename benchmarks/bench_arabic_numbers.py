@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import sys
 import time
-from pathlib import Path
 
 import arabic_itn
 import pyarabic.number as pyarabic_number

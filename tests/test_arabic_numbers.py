@@ -6,7 +6,6 @@ from num2words import num2words
 
 from helpers.arabic_numbers import find_dates, find_numbers, parse_date, parse_number
 
-from conftest import read_reference
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,7 +7,6 @@ one image cannot serve both within a tight tolerance. Regenerate after a deliber
     .nox/rendering/bin/python -m pytest tests/test_charts.py --mpl-generate-path=tests/baseline/mpl-3.10
 and look at the images before committing them.
 """
-import io
 from pathlib import Path
 
 import matplotlib

@@ -30,6 +30,8 @@ import matplotlib
 from bidi.algorithm import get_display  # the pure-Python UBA: it mirrors brackets (rule L4)
 from matplotlib import font_manager
 
+from .text_direction import first_strong_direction
+
 FONT_FAMILY = _plex.FAMILY  # "IBM Plex Sans Arabic"
 LATIN_FALLBACK = "DejaVu Sans"
 FONT_FILES = tuple(sorted((_plex.ROOT / "files").glob("IBMPlexSansArabic-*.ttf")))
@@ -102,16 +104,6 @@ def has_arabic(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) == "AL" for ch in text)
 
 
-def _first_strong_direction(line: str) -> str | None:
-    for ch in line:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return None
-
-
 def _is_presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
 
@@ -141,7 +133,7 @@ def prepare(text: str, shaping: str | None = None) -> str:
 
 def _prepare_line(line: str, mode: str) -> str:
     if mode == "native":
-        if not has_arabic(line) or _first_strong_direction(line) == "rtl":
+        if not has_arabic(line) or first_strong_direction(line) == "rtl":
             return line
         return RLM + line
     if has_arabic(line):

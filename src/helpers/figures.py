@@ -178,9 +178,8 @@ def load_figures(path: Path = FIGURES_CSV, report: Report | None = None) -> pd.D
     missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
     if missing:
         raise DataError(path, "column missing from the header", row=0, field=missing[0], line=1)
-    records = []
-    for i, row in enumerate(table.to_dict("records"), start=1):
-        records.append(_checked_row(row, i, path, report))
+    qualifiers = {m.start: m.qualifier for m in find_numbers(report.text)}
+    records = [_checked_row(row, i, path, report, qualifiers) for i, row in enumerate(table.to_dict("records"), 1)]
     figures = pd.DataFrame(records, columns=FIGURE_COLUMNS)
     duplicated = figures["id"][figures["id"].duplicated()]
     if len(duplicated):
@@ -189,7 +188,7 @@ def load_figures(path: Path = FIGURES_CSV, report: Report | None = None) -> pd.D
     return figures.set_index("id", drop=False)
 
 
-def _checked_row(row: dict, n: int, path: Path, report: Report) -> dict:
+def _checked_row(row: dict, n: int, path: Path, report: Report, qualifiers: dict[int, str]) -> dict:
     def fail(field: str, problem: str):
         raise DataError(path, problem, row=n, field=field, line=n + 1)
 
@@ -212,9 +211,8 @@ def _checked_row(row: dict, n: int, path: Path, report: Report) -> dict:
         fail("value", f"{row['value']} differs from the quote {row['quote']!r}, which reads {read}")
     if row["qualifier"] not in QUALIFIERS:
         fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
-    quoted = next(m for m in find_numbers(report.text) if m.start == out["start"])
-    if quoted.qualifier != row["qualifier"]:
-        fail("qualifier", f"{row['qualifier']!r} but the text says {quoted.qualifier!r}")
+    if qualifiers.get(out["start"]) != row["qualifier"]:
+        fail("qualifier", f"{row['qualifier']!r} but the text says {qualifiers.get(out['start'])!r}")
     if not _ISO_PERIOD.match(row["period"]):
         fail("period", f"{row['period']!r} is not an ISO year, date or range")
     return out

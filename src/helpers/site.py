@@ -28,21 +28,17 @@ import re
 import sys
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 if __name__ == "__main__":
-    # nbformat imports jsonschema, which imports its optional IRI format checker, rfc3987-syntax (pulled in by
-    # jupyter-events' jsonschema[format-nongpl]); that module builds ~35 Earley parsers at import: 1-3 s on
-    # every start. No notebook schema uses an IRI format, so the command line goes without it. (Only here:
-    # importing helpers.site, e.g. from the tests, leaves other users of jsonschema as they are.)
-    sys.modules.setdefault("rfc3987_syntax", None)
+    from . import fast_start  # noqa: F401  (before nbformat: see its docstring)
 
-import fontpkg_ibm_plex_sans_arabic as _plex  # noqa: E402
+import fontpkg_ibm_plex_sans_arabic as _plex  # noqa: E402 (after fast_start)
 import nbformat  # noqa: E402
 
-from .paths import NOTEBOOKS, SITE  # noqa: E402
+from .paths import NOTEBOOKS, SITE
+from .text_direction import first_strong_direction
 
 KERNEL = "python3"
 CELL_TIMEOUT = 300  # seconds per cell; the slowest cell in the collection takes a few seconds
@@ -79,17 +75,6 @@ def find_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob(NOTEBOOK_GLOB))
 
 
-def text_direction(text: str) -> str | None:
-    """'rtl' or 'ltr' from the first strong character (as the Unicode bidi algorithm and dir="auto" do)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "ltr"
-        if kind in ("R", "AL"):
-            return "rtl"
-    return None
-
-
 @dataclass(frozen=True)
 class Entry:
     """One notebook as the site shows it."""
@@ -115,7 +100,7 @@ def notebook_titles(nb: nbformat.NotebookNode, path: Path) -> tuple[str, str]:
         heading = next((m.group(1).strip() for cell in nb.cells if cell.cell_type == "markdown"
                         for m in [re.search(r"^#\s+(.+)$", cell.source, re.M)] if m), "")
         for part in re.split(r"\s+[·|—–]\s+", heading):
-            direction = text_direction(part)  # a part without letters ("00") names no language
+            direction = first_strong_direction(part)  # a part without letters ("00") names no language
             if direction == "rtl":
                 title_ar = title_ar or part
             elif direction == "ltr":
@@ -290,7 +275,7 @@ def mark_direction(page: str) -> str:
         closing = body.find(f"</{tag}", match.end())
         text = html.unescape(_ANY_TAG.sub("", body[match.end(): closing if closing >= 0 else None]))
         extra = ' dir="auto"'
-        if text_direction(text) == "rtl" and _ARABIC_LETTER.search(text) and not re.search(r"\slang\s*=", attributes):
+        if first_strong_direction(text) == "rtl" and _ARABIC_LETTER.search(text) and not re.search(r"\slang\s*=", attributes):
             extra += ' lang="ar"'
         return f"<{tag}{attributes}{extra}>"
 
