@@ -7,7 +7,7 @@ the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel
 ``python3`` kernel with jupyter_client, run ``import pandas, matplotlib.pyplot``, shut it down; median of 3).
 Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
 nbconvert start (a fresh Python importing nbconvert and loading the lab template, measured here as this
-environment has it, i.e. with jsonschema's slow optional import of rfc3987-syntax; the figure without it is
+environment has it, without jsonschema's slow optional import of rfc3987-syntax, as helpers.site starts; the figure with it is
 printed too).
 Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
 overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
@@ -38,16 +38,14 @@ JOBS = 2
 TARGET = 1.3
 PY = sys.executable
 NBVAL = ["-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q", "--nbval"]
-# The command the project runs (pyproject addopts: --nbval -n 2 --dist loadfile), and alternatives.
-NBVAL_PROJECT = ["-n", "2", "--dist", "loadfile"]
+# The command the project runs (pyproject addopts), and alternatives.
+NBVAL_PROJECT = ["-p", "helpers.fast_start", "--nbval-current-env", "-n", "2", "--dist", "loadfile"]
 NBVAL_VARIANTS = {
     "nbval -n 2 --dist loadscope": ["-n", "2", "--dist", "loadscope"],
     "nbval, one process (no xdist)": ["-p", "no:xdist"],
-    # jsonschema imports rfc3987-syntax (via nbformat), which builds Earley parsers at import: seconds per
-    # pytest process. An early plugin (-p) that makes that optional import fail, before nbval is loaded:
-    "nbval -n 2 loadfile, no rfc3987-syntax": ["-p", "skip_rfc3987", "-n", "2", "--dist", "loadfile"],
+    # without helpers.fast_start: jsonschema's optional IRI checker builds its parsers in every process
+    "nbval -n 2 loadfile, without fast_start": ["-n", "2", "--dist", "loadfile"],
 }
-SKIP_RFC3987 = 'import sys\nsys.modules.setdefault("rfc3987_syntax", None)\n'
 KERNEL_FLOOR_CODE = """
 import sys, time
 from jupyter_client.manager import start_new_kernel
@@ -147,13 +145,11 @@ def main() -> int:
 
         # (b) nbval over copies of the notebooks, as the project runs it (pyproject addopts), and variants
         nbval_dir = copy_notebooks(work / "nbval")[0].parent
-        label = "nbval " + " ".join(NBVAL_PROJECT)
+        label = "nbval, as make test runs it"
         rows.append((label, best_of(args.repeat, lambda: nbval(nbval_dir, NBVAL_PROJECT, label)), floor_run))
         rows.append(("  same, import-only notebooks",
                      best_of(args.repeat, lambda: nbval(trivial[0].parent, NBVAL_PROJECT, label)), floor_run))
         if args.nbval_variants:
-            (work / "skip_rfc3987.py").write_text(SKIP_RFC3987)
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(work), env.get("PYTHONPATH")]))
             for label, extra in NBVAL_VARIANTS.items():
                 parallel = 1 if "no:xdist" in extra else JOBS
                 rows.append((label, best_of(args.repeat, lambda: nbval(nbval_dir, extra, label)),
@@ -163,11 +159,11 @@ def main() -> int:
         build_copies = copy_notebooks(work / "c")
         command = [PY, "-m", "helpers.site", "--execute", "--out", str(work / "html"), *map(str, build_copies)]
         wall = best_of(args.repeat, lambda: subprocess.run(command, check=True, env=env, **quiet))
-        rows.append(("HTML build (--execute)", wall, floor_run + t_nbconvert))
+        rows.append(("HTML build (--execute)", wall, floor_run + t_nbconvert_lean))
         render = [PY, "-m", "helpers.site", "--out", str(work / "html"), *map(str, build_copies)]
         rows.append(("  its rendering alone (no --execute)",
                      best_of(args.repeat, lambda: subprocess.run(render, check=True, env=env, **quiet)),
-                     t_nbconvert))
+                     t_nbconvert_lean))
 
         print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
               f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s "
