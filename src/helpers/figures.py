@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -44,18 +43,12 @@ def read_curated(path: Path, required: list[str]) -> list[tuple[int, dict]]:
         rows = list(reader)
     for n, row in enumerate(rows, start=1):
         for column in required:
-            if not (row.get(column) or "").strip() and column not in ("note",):
+            if not (row.get(column) or "").strip():
                 raise DataError(path, "empty", row=n, field=column, line=n + 1)
     return list(enumerate(rows, start=1))
 
 
-@dataclass(frozen=True)
-class Located:
-    match: NumberMatch
-    anchor_start: int
-
-
-def locate(report: Report, anchor: str, path: Path, row: int) -> Located:
+def locate(report: Report, anchor: str, path: Path, row: int) -> NumberMatch:
     """The number that follows ``anchor`` (which must occur exactly once in the report)."""
     count = report.text.count(anchor)
     if count != 1:
@@ -67,7 +60,7 @@ def locate(report: Report, anchor: str, path: Path, row: int) -> Located:
         if m.start >= after:
             if not _ANCHOR_GAP.match(report.raw[after:m.start]):
                 break
-            return Located(m, at)
+            return m
     raise DataError(path, f"no number directly after the anchor {anchor!r}", row=row, field="anchor", line=row + 1)
 
 
@@ -118,7 +111,7 @@ def build_figures(report: Report | None = None, labels: Path = LABELS_CSV) -> pd
         if label["id"] in seen:
             raise DataError(labels, f"duplicate id (also row {seen[label['id']]})", row=n, field="id", line=n + 1)
         seen[label["id"]] = n
-        m = locate(report, label["anchor"], labels, n).match
+        m = locate(report, label["anchor"], labels, n)
         rows.append({
             "id": label["id"], "section": label["section"], "metric_en": label["metric_en"],
             "metric_ar": label["metric_ar"], "value": m.value, "unit": label["unit"], "qualifier": m.qualifier,
@@ -140,7 +133,7 @@ def build_exclusions(figures: pd.DataFrame, report: Report | None = None,
     report = report or load_report()
     curated = {}
     for n, row in read_curated(reasons, ["anchor", "kind", "reason"]):
-        m = locate(report, row["anchor"], reasons, n).match
+        m = locate(report, row["anchor"], reasons, n)
         curated[(m.start, m.end)] = (row["kind"], row["reason"])
     dates = find_dates(report.text)
     published = sources()[report.path.name]["published"]

@@ -127,6 +127,11 @@ def _observations(figures: pd.DataFrame) -> list[dict]:
     return observations
 
 
+def _publication(source: str) -> str:
+    """The publication a source belongs to: all figures.csv rows are one (this report), each URL is one."""
+    return "figures.csv" if source.startswith("figures.csv:") else source
+
+
 def _merge(group: list[dict]) -> dict:
     """One row from the statements of one (year, metric): agreeing sources confirm, disagreeing ones flag."""
     first = next((o for o in group if o["primary"]), group[0])  # this report's value leads
@@ -136,9 +141,9 @@ def _merge(group: list[dict]) -> dict:
     if len(values) > 1:
         check = "yes"
         notes.append("sources disagree: " + "; ".join(f"{o['source']} gives {o['value']:,}" for o in group))
-    elif len(sources) > 1 and len({s.split(":")[0] if s.startswith("figures") else s for s in sources}) > 1:
-        check = "no"  # two independent sources agree
-        notes.append("confirmed by " + str(len(sources)) + " sources")
+    elif len({_publication(s) for s in sources}) > 1:
+        check = "no"  # two independent publications agree
+        notes.append(f"confirmed by {len(sources)} sources")
     else:
         check = "yes" if any(o["check"] == "yes" for o in group) else "no"
     row = {k: first[k] for k in ("year", "metric", "metric_en", "metric_ar", "value", "qualifier", "period",
