@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .arabic_numbers import NumberMatch, find_dates, find_numbers, parse_number
+from .arabic_numbers import NumberMatch, parse_number
 from .errors import DataError
 from .paths import CURATED, PROCESSED
 from .source import Report, load_report, sources
@@ -56,7 +56,7 @@ def locate(report: Report, anchor: str, path: Path, row: int) -> NumberMatch:
                         row=row, field="anchor", line=row + 1)
     at = report.text.index(anchor)
     after = at + len(anchor)
-    for m in find_numbers(report.text):
+    for m in report.numbers:
         if m.start >= after:
             if not _ANCHOR_GAP.match(report.raw[after:m.start]):
                 break
@@ -83,7 +83,7 @@ def period_of(report: Report, rule: str, m: NumberMatch, path: Path, row: int) -
     """The ISO period of a figure: a literal ISO value, or a rule read from the text around it."""
     if _ISO_PERIOD.match(rule):
         return rule
-    dates = find_dates(report.text)
+    dates = report.dates
     if rule == "report-year":
         return str(report.year)
     if rule == "event-range":  # the date range of the figure's paragraph, else the last one before it
@@ -135,11 +135,11 @@ def build_exclusions(figures: pd.DataFrame, report: Report | None = None,
     for n, row in read_curated(reasons, ["anchor", "kind", "reason"]):
         m = locate(report, row["anchor"], reasons, n)
         curated[(m.start, m.end)] = (row["kind"], row["reason"])
-    dates = find_dates(report.text)
+    dates = report.dates
     published = sources()[report.path.name]["published"]
     taken = set(zip(figures["start"], figures["end"]))
     rows = []
-    for m in find_numbers(report.text):
+    for m in report.numbers:
         if (m.start, m.end) in taken:
             continue
         in_date = next((d for d in dates if d.start <= m.start and m.end <= d.end), None)
@@ -171,7 +171,7 @@ def load_figures(path: Path = FIGURES_CSV, report: Report | None = None) -> pd.D
     missing = [c for c in FIGURE_COLUMNS if c not in table.columns]
     if missing:
         raise DataError(path, "column missing from the header", row=0, field=missing[0], line=1)
-    qualifiers = {m.start: m.qualifier for m in find_numbers(report.text)}
+    qualifiers = {m.start: m.qualifier for m in report.numbers}
     records = [_checked_row(row, i, path, report, qualifiers) for i, row in enumerate(table.to_dict("records"), 1)]
     figures = pd.DataFrame(records, columns=FIGURE_COLUMNS)
     duplicated = figures["id"][figures["id"].duplicated()]

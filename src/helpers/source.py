@@ -10,10 +10,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .arabic_numbers import find_dates
+from .arabic_numbers import DateMatch, NumberMatch, find_dates, find_numbers
 from .errors import DataError
 from .paths import RAW, RAW_REPORT
 
@@ -54,6 +54,16 @@ class Report:
     def text(self) -> str:
         """The report alone (offsets into it are offsets into ``raw``)."""
         return self.raw[: self.end]
+
+    @cached_property
+    def numbers(self) -> list[NumberMatch]:
+        """Every number in the report, read once (figures, exclusions and checks all look them up)."""
+        return find_numbers(self.text)
+
+    @cached_property
+    def dates(self) -> list[DateMatch]:
+        """Every date, range and year in the report, read once."""
+        return find_dates(self.text)
 
     def paragraph_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end of the paragraph (blank-line separated) that holds ``offset``."""
