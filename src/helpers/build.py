@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .changes import build_stated_changes
 from .checks import build_checks
+from .csvio import MANIFEST, as_csv, manifest_entries, read_json, write_tables
 from .errors import DataError, display_path
-from .figures import build_exclusions, build_figures, write_csv
+from .figures import build_exclusions, build_figures
+from .metrics import load_curation
+from .observations import build_observations
 from .paths import PROCESSED, RAW_REPORT
 from .series import build_series
 from .source import load_report
@@ -23,16 +27,17 @@ def build_all(raw: Path = RAW_REPORT, out: Path = PROCESSED) -> dict[Path, pd.Da
     """Every processed table, keyed by the path it belongs at."""
     report = load_report(raw)
     figures = build_figures(report)
+    curation = load_curation()
+    observations, report_figures = build_observations(report, curation, figures)
     return {
         out / "figures.csv": figures,
         out / "exclusions.csv": build_exclusions(figures, report),
         out / "checks.csv": build_checks(figures, report),
         out / "series.csv": build_series(figures),
+        out / "observations.csv": observations,
+        out / "report-figures.csv": report_figures,
+        out / "stated-changes.csv": build_stated_changes(report_figures, curation),
     }
-
-
-def as_csv(table: pd.DataFrame) -> str:
-    return table.to_csv(index=False, lineterminator="\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,10 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         stale = [p for p, t in tables.items() if not p.exists() or p.read_text(encoding="utf-8") != as_csv(t)]
+        manifest = args.out / MANIFEST.name
+        recorded = read_json(manifest) if manifest.exists() else {}
+        if any(recorded.get(key) != entry for key, entry in manifest_entries(tables).items()):
+            stale.append(manifest)
         for path in stale:
             print(f"error: {display_path(path)} differs from what the code builds; run `make data`", file=sys.stderr)
         return 1 if stale else 0
-    write_csv(tables)
+    write_tables(tables, args.out / MANIFEST.name)
     for path, table in tables.items():
         print(f"wrote {display_path(path)} ({len(table)} rows)")
     return 0

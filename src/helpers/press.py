@@ -1,0 +1,27 @@
+"""The press coverage of the reports (data/raw/press-coverage.tsv): checked against its checksum and its schema.
+
+Each row is what one page printed for one figure: the outlet's words (``quote``) and the part of them that writes
+the number (``figure_text``). The file holds no values; helpers.observations reads them.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .csvio import read_table
+from .errors import DataError
+from .paths import RAW
+from .source import read_raw
+
+PRESS_TSV = RAW / "press-coverage.tsv"
+
+
+def load_press(path: Path = PRESS_TSV) -> list[dict[str, str]]:
+    """Every observation of the press file, as strings, after its checksum, header, types and values are checked."""
+    read_raw(path)  # the raw copy is the recorded one, byte for byte
+    rows = read_table(path, "press_coverage", delimiter="\t", quoting=csv.QUOTE_NONE, manifest=False)
+    for n, row in enumerate(rows, start=1):
+        if row["figure_text"] not in row["quote"]:
+            raise DataError(path, f"{row['obs']}: the figure text {row['figure_text']!r} is not in the quote",
+                            row=n, field="figure_text", line=n + 1)
+    return rows

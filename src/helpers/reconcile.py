@@ -1,0 +1,303 @@
+"""Which number did the report publish? Observations of one figure reconciled across outlets.
+
+The rules, applied to the observations of one (report year, figure):
+
+**Independent sources.** Observations count as one source when they come from the same outlet, from pages that copy
+each other (two pages sharing two or more identical quotes of that report: one republishes the other, or both
+republish one dispatch), or when their quotes are the same words. Each group is a ``source_group``.
+
+**Rounding.** A stated value *r* is consistent with a more precise value *p* when, at the place value *u* of r's
+last non-zero digit (779 ألف: u = 1,000; 1,7 tonne: u = 100 kg; 66 %: u = 1), and u coarser than p's own:
+
+- exact, only or about: r is p rounded half up, or p truncated (the press writes 779 ألف for 779,008 and
+  101 مليون for 101,881,322);
+- more_than ("أكثر من 1.26 مليون", "plus de 1 100"): r is p truncated (so r < p < r + u; "more than 731 kg" of
+  1,731.558 kg is not consistent: a dropped tonne);
+- less_than ("لم يتجاوز 7 %"): r is p rounded up (p < r < p + u).
+
+**The value.** Candidates are the values stated without an approximation or bound (exact or only), keeping only
+the most precise of those that are roundings of one another. One candidate: it is the value. Several: the one
+stated by the most independent sources; a tie leaves the value empty. Either way every value and its outlets are
+listed, and nothing is dropped.
+
+**Status.** ``single_source`` when one independent source states the figure; ``conflict`` when two candidates
+remain or any observation is inconsistent with the value; ``agreed`` when every observation states the value;
+``rounded_only`` when the others are roundings or bounds consistent with it. For a change, the direction is part
+of the value: "+10 %" and "-10 %" differ.
+
+**Agreement** of each observation: ``single``, or ``agrees`` / ``rounded`` / ``differs`` against the value; a
+value that differs gets its likely ``cause`` from its digits (see :func:`likely_cause`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from itertools import combinations
+
+from .arabic_numbers import normalise
+
+QUALIFIER_ORDER = ("exact", "only", "about", "more_than", "less_than")  # preference when sources tie
+COPY_MIN_SHARED = 2  # identical quotes two pages must share to count as copies
+
+
+@dataclass
+class Obs:
+    """The part of an observation reconciliation needs."""
+
+    obs: str
+    report_year: int
+    figure: str
+    outlet: str
+    page: str  # url, or the outlet for the raw article
+    quote: str
+    value: Decimal
+    qualifier: str
+    direction: str
+    source_group: int = 0
+    agreement: str = ""
+    cause: str = ""
+    copy_cluster: str = ""
+
+
+@dataclass
+class Reconciled:
+    """One (report year, figure) after reconciliation."""
+
+    value: Decimal | None
+    qualifier: str
+    direction: str
+    status: str
+    independent_sources: int
+    supporting_sources: int
+    values_stated: str
+    note: str
+    observations: list[Obs] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rounding
+def place_value(v: Decimal) -> Decimal:
+    """The place value of the last non-zero digit: 779000 -> 1000, 1700 -> 100, 66.02 -> 0.01, 0 -> 1."""
+    if v == 0:
+        return Decimal(1)
+    return Decimal(1).scaleb(v.normalize().as_tuple().exponent)
+
+
+def _at(p: Decimal, u: Decimal, rounding: str) -> Decimal:
+    return (p / u).quantize(Decimal(1), rounding=rounding) * u
+
+
+def consistent(stated: Decimal, qualifier: str, precise: Decimal) -> bool:
+    """``stated`` (with its qualifier) is a rounding, truncation or bound of ``precise`` as the rules above say."""
+    if stated == precise:
+        return True
+    u = place_value(stated)
+    if u <= place_value(precise):
+        return False  # as precise as p or more: a different number, not a rounding
+    if qualifier == "more_than":
+        return _at(precise, u, ROUND_FLOOR) == stated
+    if qualifier == "less_than":
+        return _at(precise, u, ROUND_CEILING) == stated
+    return stated in (_at(precise, u, ROUND_HALF_UP), _at(precise, u, ROUND_FLOOR))
+
+
+def relation(o: Obs, value: Decimal, direction: str) -> str:
+    """'agrees', 'rounded' or 'differs': one observation against the figure's value."""
+    if o.direction != direction:
+        return "differs"
+    if o.value == value:
+        return "agrees"
+    return "rounded" if consistent(o.value, o.qualifier, value) else "differs"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Likely causes of a value that differs, read from its digits
+def _digits(v: Decimal) -> str:
+    return format(v.normalize(), "f").replace(".", "").lstrip("0") or "0"
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal]) -> str:
+    """What probably turned ``value`` into ``stated``: a wrong scale, dropped or changed digits, a decimal slip,
+    digits mixed with another figure's, or another figure's value (``others``: figure id -> value, same report).
+    Empty when nothing explains it."""
+    if stated == value:
+        return ""
+    for k, word in ((3, "thousands"), (6, "millions"), (9, "billions")):
+        for scaled, how in ((stated.scaleb(k), f"wrong scale: {word} left out"),
+                            (stated.scaleb(-k), f"wrong scale: {word} added")):
+            if consistent(scaled, "exact", value):
+                return how
+    for k in (1, 2):
+        if stated.scaleb(k) == value or stated.scaleb(-k) == value:
+            return "decimal slip (the decimal point moved)"
+    a, b = _digits(stated), _digits(value)
+    if len(a) < len(b) and _is_subsequence(a, b):
+        n = len(b) - len(a)
+        return f"dropped digit{'s' if n > 1 else ''} ({n})"
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return "one digit changed"
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return "two digits transposed"
+    same = sorted(f for f, v in others.items() if v == stated)
+    if same:
+        return f"the value of another figure ({', '.join(same)})"
+    for f, other in sorted(others.items()):
+        c = _digits(other)
+        if len(c) == len(a) == len(b) and c != b and any(a == c[:k] + b[k:] or a == b[:k] + c[k:]
+                                                         for k in range(1, len(a))):
+            return f"digits mixed with another figure ({f})"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Independence
+def _words(quote: str) -> str:
+    """A quote's words only: no diacritics, tatweel, punctuation or case, single spaces."""
+    return re.sub(r"[\W_]+", " ", normalise(quote)).strip().lower()
+
+
+def copy_clusters(observations: list[Obs]) -> dict[str, str]:
+    """Pages that copy each other: page -> the cluster's name (its first outlet, alphabetically); a page alone is
+    absent. Two pages of one report year that share ``COPY_MIN_SHARED`` or more identical quotes are copies."""
+    pages_by_quote: dict[tuple[int, str], set[str]] = defaultdict(set)
+    outlet_of = {}
+    for o in observations:
+        pages_by_quote[(o.report_year, _words(o.quote))].add(o.page)
+        outlet_of[o.page] = o.outlet
+    shared: Counter = Counter()
+    for pages in pages_by_quote.values():
+        for a, b in combinations(sorted(pages), 2):
+            shared[(a, b)] += 1
+    parent = {}
+
+    def root(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), n in shared.items():
+        if n >= COPY_MIN_SHARED:
+            parent[root(a)] = root(b)
+    members = defaultdict(list)
+    for page in parent:
+        members[root(page)].append(page)
+    return {page: min(outlet_of[p] for p in pages) for pages in members.values() if len(pages) > 1
+            for page in pages}
+
+
+def _source_groups(group: list[Obs]) -> None:
+    """Number the independent sources of one figure's observations (1, 2, ... in order of first observation)."""
+    parent = list(range(len(group)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    keys = defaultdict(list)
+    for i, o in enumerate(group):
+        keys[("outlet", o.outlet)].append(i)
+        keys[("words", _words(o.quote))].append(i)
+        if o.copy_cluster:
+            keys[("cluster", o.copy_cluster)].append(i)
+    for members in keys.values():
+        for i in members[1:]:
+            parent[root(i)] = root(members[0])
+    numbers: dict[int, int] = {}
+    for i, o in enumerate(group):
+        o.source_group = numbers.setdefault(root(i), len(numbers) + 1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def _fmt(v: Decimal) -> str:
+    return format(v.normalize(), "f")
+
+
+def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
+    """Reconcile the observations of one (report year, figure); sets each observation's group and agreement.
+
+    ``others`` holds the values of the report's other figures (for the likely causes of a differing value).
+    """
+    _source_groups(group)
+    sources = {o.source_group for o in group}
+    precise_obs = [o for o in group if o.qualifier in ("exact", "only")] or group
+    stated = sorted({(o.value, o.direction) for o in precise_obs})
+    candidates = [(v, d) for v, d in stated
+                  if not any(w != v and dw == d and consistent(v, "exact", w) for w, dw in stated)]
+    support = {c: len({o.source_group for o in group if (o.value, o.direction) == c}) for c in candidates}
+    ranked = sorted(candidates, key=lambda c: (-support[c], place_value(c[0]), c))
+    tie = len(ranked) > 1 and support[ranked[0]] == support[ranked[1]]
+    value, direction = (None, ranked[0][1]) if tie else ranked[0]
+    for o in group:
+        if len(sources) == 1:
+            o.agreement = "single"
+        elif value is None:
+            o.agreement = "differs"
+        else:
+            o.agreement = relation(o, value, direction)
+        if value is not None and relation(o, value, direction) == "differs":
+            o.cause = ("direction of the change" if o.direction != direction and o.value == value else
+                       likely_cause(o.value, value, others))
+    if len(sources) == 1:
+        status = "single_source"
+    elif len(candidates) > 1 or any(o.agreement == "differs" for o in group):
+        status = "conflict"
+    elif all(o.agreement == "agrees" for o in group):
+        status = "agreed"
+    else:
+        status = "rounded_only"
+    stating = [o for o in group if value is not None and (o.value, o.direction) == (value, direction)]
+    by_qualifier = Counter()
+    for q, g in {(o.qualifier, o.source_group) for o in stating}:
+        by_qualifier[q] += 1
+    qualifier = min(by_qualifier, key=lambda q: (-by_qualifier[q], QUALIFIER_ORDER.index(q))) if by_qualifier else ""
+    return Reconciled(
+        value=value, qualifier=qualifier, direction=direction, status=status, independent_sources=len(sources),
+        supporting_sources=support[(value, direction)] if value is not None else 0,
+        values_stated=_values_stated(group), note=_note(group, value, direction, status, tie, support, ranked),
+        observations=group)
+
+
+def _signed(v: Decimal, direction: str) -> str:
+    return {"up": "+", "down": "-"}.get(direction, "") + _fmt(v)
+
+
+def _values_stated(group: list[Obs]) -> str:
+    """'755541: 8 sources (7news.ma, ...) | 755: 1 source (x.ma)', most supported first."""
+    by_value = defaultdict(list)
+    for o in group:
+        by_value[(o.value, o.direction, o.qualifier)].append(o)
+    parts = []
+    for (v, d, q), obs in sorted(by_value.items(), key=lambda kv: (-len({o.source_group for o in kv[1]}), kv[0])):
+        n = len({o.source_group for o in obs})
+        outlets = ", ".join(sorted({o.outlet for o in obs}))
+        qual = "" if q == "exact" else f" ({q})"
+        parts.append(f"{_signed(v, d)}{qual}: {n} source{'s' if n > 1 else ''} ({outlets})")
+    return " | ".join(parts)
+
+
+def _note(group, value, direction, status, tie, support, ranked) -> str:
+    if status == "single_source":
+        return "One independent source" + ("" if len(group) == 1 else f" ({len(group)} observations)")
+    if tie:
+        return ("Conflict: " + " and ".join(f"{_signed(v, d)}" for v, d in ranked[:2]) +
+                f" are each stated by {support[ranked[0]]} independent source(s); no value is chosen")
+    text = (f"The most precise value, stated by {support[(value, direction)]} of "
+            f"{len({o.source_group for o in group})} independent sources")
+    differ = [o for o in group if o.agreement == "differs"]
+    if differ:
+        text += "; differs: " + "; ".join(
+            f"{_signed(o.value, o.direction)} ({o.outlet}{': ' + o.cause if o.cause else ''})" for o in differ)
+    return text

@@ -1,0 +1,126 @@
+"""The reconciliation rules of helpers.reconcile, case by case (the rules are written in its docstring)."""
+from decimal import Decimal
+
+import pytest
+
+from helpers.reconcile import Obs, consistent, copy_clusters, likely_cause, place_value, reconcile
+
+D = Decimal
+
+
+@pytest.mark.parametrize("value, unit", [
+    ("779000", "1000"), ("1700", "100"), ("66.02", "0.01"), ("7", "1"), ("10", "10"), ("0", "1"),
+    ("1731.558", "0.001"), ("2400000", "100000"),
+])
+def test_place_value_of_the_last_nonzero_digit(value, unit):
+    assert place_value(D(value)) == D(unit)
+
+
+@pytest.mark.parametrize("stated, qualifier, precise, expected", [
+    # roundings and truncations the press writes
+    ("779000", "exact", "779008", True),        # 779 ألف
+    ("101000000", "exact", "101881322", True),  # 101 مليون: truncated
+    ("102000000", "exact", "101881322", True),  # rounded half up
+    ("1700", "exact", "1731.558", True),        # 1,7 tonne of 1 t 731,558 kg
+    ("1900", "exact", "1948", True),            # 1,9 tonne
+    ("66", "exact", "66.02", True),             # 66 % of 66.02 %
+    ("1000", "about", "947", True),             # près de 1 000
+    ("124000", "about", "123971", True),        # près de 124 tonnes
+    # bounds: a truncation only
+    ("1100", "more_than", "1112", True),        # plus de 1 100
+    ("1260000", "more_than", "1268153", True),  # أزيد من 1.26 مليون
+    ("1500000", "more_than", "1591455", True),  # أكثر من مليون ونصف المليون
+    ("731", "more_than", "1731.558", False),    # أكثر من 731 كيلوغراما: a dropped tonne, not a bound
+    ("15", "more_than", "1561", False),         # أكثر من 15 شخصا: dropped digits
+    ("1200", "more_than", "1112", False),       # more than a value above it
+    ("8", "less_than", "7.4", True),            # rounded up
+    ("7", "less_than", "7.4", False),
+    # not roundings
+    ("7018", "exact", "7008", False),           # as precise as the other: a different number
+    ("738541", "exact", "755541", False),
+    ("0.7", "exact", "7", False),               # more precise than the value
+    ("6000", "exact", "6733", True),            # 6 آلاف: truncated
+    ("7000", "exact", "6733", True),            # rounded
+    ("5000", "exact", "6733", False),
+])
+def test_consistent(stated, qualifier, precise, expected):
+    assert consistent(D(stated), qualifier, D(precise)) is expected
+
+
+@pytest.mark.parametrize("stated, value, cause", [
+    ("755", "755541", "wrong scale: thousands left out"),
+    ("0.7", "7", "decimal slip (the decimal point moved)"),
+    ("15", "1561", "dropped digits (2)"),
+    ("4959", "49959", "dropped digit (1)"),
+    ("29838", "49838", "one digit changed"),
+    ("1961", "1916", "two digits transposed"),
+    ("10", "2.3", "the value of another figure (crime_overview.violent_crime_change)"),
+    ("738541", "755541", "digits mixed with another figure (crime_overview.criminal_cases_prior_year)"),
+    ("123", "456", ""),
+])
+def test_likely_cause(stated, value, cause):
+    others = {"crime_overview.violent_crime_change": D(10), "crime_overview.criminal_cases_prior_year": D(738748)}
+    assert likely_cause(D(stated), D(value), others) == cause
+
+
+def _obs(i, value, outlet, quote=None, qualifier="exact", direction="none", page=None, year=2025):
+    return Obs(obs=f"o{i:04d}", report_year=year, figure="x.y", outlet=outlet, page=page or f"https://{outlet}/p",
+               quote=quote or f"quote {i} {value}", value=D(value), qualifier=qualifier, direction=direction)
+
+
+def test_agreed_needs_every_observation_to_state_the_value():
+    r = reconcile([_obs(1, "779008", "a.ma"), _obs(2, "779008", "b.ma")], {})
+    assert (r.value, r.status, r.supporting_sources) == (D("779008"), "agreed", 2)
+    assert [o.agreement for o in r.observations] == ["agrees", "agrees"]
+
+
+def test_roundings_only():
+    r = reconcile([_obs(1, "779008", "a.ma"), _obs(2, "779000", "b.ma"), _obs(3, "780000", "c.ma", qualifier="about")], {})
+    assert (r.value, r.status) == (D("779008"), "rounded_only")
+    assert [o.agreement for o in r.observations] == ["agrees", "rounded", "rounded"]
+
+
+def test_conflict_keeps_the_most_supported_precise_value_and_names_the_other():
+    r = reconcile([_obs(1, "755541", "a.ma"), _obs(2, "755541", "b.ma"), _obs(3, "738541", "c.ma")], {})
+    assert (r.value, r.status) == (D("755541"), "conflict")
+    assert r.observations[2].agreement == "differs"
+    assert "738541" in r.values_stated and "c.ma" in r.values_stated and "c.ma" in r.note
+
+
+def test_a_tie_chooses_no_value():
+    r = reconcile([_obs(1, "7008", "a.ma"), _obs(2, "7018", "b.ma")], {})
+    assert (r.value, r.status) == (None, "conflict")
+    assert "no value is chosen" in r.note
+
+
+def test_one_outlet_is_one_source_however_many_pages():
+    r = reconcile([_obs(1, "947", "a.ma", page="https://a.ma/1"), _obs(2, "947", "a.ma", page="https://a.ma/2")], {})
+    assert (r.status, r.independent_sources) == ("single_source", 1)
+    assert {o.agreement for o in r.observations} == {"single"}
+
+
+def test_identical_words_are_one_source():
+    same = "تم تفكيك 947 شبكة إجرامية"
+    r = reconcile([_obs(1, "947", "a.ma", quote=same), _obs(2, "947", "b.ma", quote=same + ".")], {})
+    assert r.status == "single_source"
+
+
+def test_a_bound_is_not_a_candidate_and_a_misleading_bound_differs():
+    r = reconcile([_obs(1, "1731.558", "a.ma"), _obs(2, "1731.558", "b.ma"),
+                   _obs(3, "731", "c.ma", qualifier="more_than")], {})
+    assert (r.value, r.status) == (D("1731.558"), "conflict")
+    assert r.observations[2].agreement == "differs"
+
+
+def test_direction_is_part_of_a_change():
+    r = reconcile([_obs(1, "2.3", "a.ma", direction="up"), _obs(2, "2.3", "b.ma", direction="up"),
+                   _obs(3, "2.3", "c.ma", direction="down")], {})
+    assert (r.value, r.direction, r.status) == (D("2.3"), "up", "conflict")
+    assert r.observations[2].cause == "direction of the change"
+
+
+def test_pages_sharing_two_quotes_are_copies():
+    pages = [_obs(1, "1", "a.ma", quote="q one", page="A"), _obs(2, "2", "a.ma", quote="q two", page="A"),
+             _obs(3, "1", "b.ma", quote="q one", page="B"), _obs(4, "2", "b.ma", quote="q two", page="B"),
+             _obs(5, "1", "c.ma", quote="q one", page="C"), _obs(6, "3", "c.ma", quote="q three", page="C")]
+    assert copy_clusters(pages) == {"A": "a.ma", "B": "a.ma"}
