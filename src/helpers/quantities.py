@@ -112,7 +112,7 @@ def read_quantity(quote: str, figure_text: str, lang: str, *, obs: str = "", uni
     read_unit = text_unit or ("years" if unit == "years" else "count")
     if unit is not None and read_unit != unit:
         raise QuantityError(f"{where}{figure_text!r} reads as {read_unit}, but the metric is counted in {unit}")
-    qualifier = _qualifier(quote, start, matches)
+    qualifier = _qualifier(quote, start, matches, lang)
     direction = _direction(quote, start, end) if change else "none"
     return Quantity(value=value, unit=read_unit, qualifier=qualifier, direction=direction, start=start, end=end)
 
@@ -218,9 +218,16 @@ def _weight(figure_text: str, parts: list[NumberMatch], units: list[tuple[str, i
     return total.normalize() if total != total.to_integral_value() else total.quantize(Decimal(1))
 
 
-def _qualifier(quote: str, start: int, matches: list[NumberMatch]) -> str:
+def _qualifier(quote: str, start: int, matches: list[NumberMatch], lang: str) -> str:
     """The number reader's qualifier, or a qualifying verb earlier in the clause (no other number between)."""
     qualifier = matches[0].qualifier
+    if qualifier == "exact" and matches[0].start > start:
+        # the figure text starts with a word, not its first number ("أكثر من طن و700 كيلوغرام"): ask the number
+        # reader what qualifies a number standing where the figure text starts (one rule for qualifiers)
+        probe = quote[:start] + "1"
+        found = find_numbers(probe, lang)
+        if found and found[-1].end == len(probe):
+            qualifier = found[-1].qualifier
     if qualifier != "exact":
         return qualifier
     if len(matches) > 1 and matches[-1].qualifier == "only":
