@@ -45,7 +45,7 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
     for (year, figure), change in values.items():
         metric = curation.metrics[figure]
         level = metric["change_of"]
-        if change["kind"] != "change" or not level or change["value"] is None:
+        if change["kind"] != "change" or not level or pd.isna(change["value"]):
             continue
         stated = Decimal(str(change["value"]))
         sign = {"up": "+", "down": "-"}.get(change["direction"], "")
@@ -61,10 +61,10 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         low, high = tolerance(stated, change["qualifier"] or "exact")
         row["tolerance"] = _describe(low, high, change["direction"])
         missing = [name for name, r in (("this year's level", after), ("the previous year's level", before))
-                   if r is None or r["value"] is None]
+                   if r is None or pd.isna(r["value"])]
         if missing:
             row["note"] = "No value for " + " and ".join(missing) + (
-                " (the outlets conflict)" if any(r is not None and r["value"] is None for r in (after, before))
+                " (the outlets conflict)" if any(r is not None and pd.isna(r["value"]) for r in (after, before))
                 else " in the data")
             rows.append(row)
             continue
@@ -98,7 +98,7 @@ def _note(row, after, before, before_from, values, year, level, cited_of) -> str
     parts = [f"levels: {row['level_before']} ({'the previous report' if before_from == 'previous_report' else 'as cited by this report'}, "
              f"{before['status']}) to {row['level_after']} ({after['status']})"]
     cited = values.get((year, cited_of.get(level, "")))
-    if before_from == "previous_report" and cited is not None and cited["value"] is not None:
+    if before_from == "previous_report" and cited is not None and not pd.isna(cited["value"]):
         b = Decimal(str(cited["value"]))
         a = Decimal(str(after["value"]))
         implied = ((a - b) / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -164,7 +164,7 @@ def _report_figures(results: dict[tuple[int, str], Reconciled], curation: Curati
             "obs_ids": " ".join(o.obs for o in r.observations), "note": r.note,
         })
     table = pd.DataFrame(rows, columns=schema.columns("report_figures"))
-    table["value"] = pd.Series([None if v is None else v for v in table["value"]], dtype=object)
+    table["value"] = pd.Series([row["value"] for row in rows], dtype=object, index=table.index)
     return table
 
 
