@@ -54,6 +54,8 @@ def test_consistent(stated, qualifier, precise, expected):
     ("4959", "49959", "dropped digit (1)"),
     ("29838", "49838", "one digit changed"),
     ("1961", "1916", "two digits transposed"),
+    ("16.53", "16.053", "a zero dropped or added (16,053 kg read as 16,53 kg)"),  # 16 kg 53 g written 16,53 kg
+    ("16.053", "16.53", "a zero dropped or added (16,053 kg read as 16,53 kg)"),
     ("10", "2.3", "the value of another figure (crime_overview.violent_crime_change)"),
     ("738541", "755541", "digits mixed with another figure (crime_overview.criminal_cases_prior_year)"),
     ("123", "456", ""),
@@ -124,3 +126,15 @@ def test_pages_sharing_two_quotes_are_copies():
              _obs(3, "1", "b.ma", quote="q one", page="B"), _obs(4, "2", "b.ma", quote="q two", page="B"),
              _obs(5, "1", "c.ma", quote="q one", page="C"), _obs(6, "3", "c.ma", quote="q three", page="C")]
     assert copy_clusters(pages) == {"A": "a.ma", "B": "a.ma"}
+
+
+def test_a_quote_that_names_no_direction_does_not_contradict_one():
+    r = reconcile([_obs(1, "24", "a.ma", direction="down"), _obs(2, "24", "b.ma", direction="down"),
+                   _obs(3, "24", "c.ma", direction="none")], {})
+    assert (r.direction, r.status) == ("down", "agreed")
+
+
+def test_up_and_down_equally_stated_is_a_conflict_with_no_direction():
+    r = reconcile([_obs(1, "38", "a.ma", direction="down"), _obs(2, "38", "b.ma", direction="up")], {})
+    assert (r.value, r.direction, r.status) == (D("38"), "none", "conflict")
+    assert "no direction is chosen" in r.note

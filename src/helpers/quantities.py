@@ -70,8 +70,8 @@ _WORD = re.compile(r"[^\W\d_]+|[$€£]")
 _PREFIX = re.compile(r"^(?:[وفبلك]{1,2})(?=\w{3,})")
 
 # Words of rise and fall, matched on the start of a word (Arabic normalised, prefixes removed; French lower-case).
-_DOWN = ("تراجع", "انخفاض", "انخفض", "تقلص", "هبوط", "نقص", "تدني", "انحسار", "تناقص",
-         "baisse", "baissé", "recul", "diminu", "chute", "effondr", "repli", "régress", "decru", "décru")
+_DOWN = ("تراجع", "انخفاض", "انخفض", "تقلص", "هبوط", "نقص", "ناقص", "تدني", "انحسار", "تناقص",
+         "baisse", "baissé", "recul", "diminu", "chut", "effondr", "repli", "régress", "rédu", "decru", "décru")
 _UP = ("ارتفاع", "ارتفع", "زياده", "تزايد", "ازدياد", "نمو", "تنامي", "قفز",
        "hausse", "augment", "progress", "ascension", "croissance", "bond", "accru", "grimp", "envol")
 _SIGN_BEFORE = re.compile(r"([-−–+])\s*$")

@@ -104,8 +104,9 @@ def consistent(stated: Decimal, qualifier: str, precise: Decimal) -> bool:
 
 
 def relation(o: Obs, value: Decimal, direction: str) -> str:
-    """'agrees', 'rounded' or 'differs': one observation against the figure's value."""
-    if o.direction != direction:
+    """'agrees', 'rounded' or 'differs': one observation against the figure's value (and direction, where the
+    observation states one: a quote that names no direction does not contradict one)."""
+    if o.direction != "none" and o.direction != direction:
         return "differs"
     if o.value == value:
         return "agrees"
@@ -138,6 +139,8 @@ def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal]) ->
         if stated.scaleb(k) == value or stated.scaleb(-k) == value:
             return "decimal slip (the decimal point moved)"
     a, b = _digits(stated), _digits(value)
+    if a.replace("0", "") == b.replace("0", ""):
+        return "a zero dropped or added (16,053 kg read as 16,53 kg)"
     if len(a) < len(b) and _is_subsequence(a, b):
         n = len(b) - len(a)
         return f"dropped digit{'s' if n > 1 else ''} ({n})"
@@ -232,42 +235,47 @@ def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
     """
     _source_groups(group)
     sources = {o.source_group for o in group}
+    direction, direction_tie = _direction(group)
     precise_obs = [o for o in group if o.qualifier in ("exact", "only")] or group
-    stated = sorted({(o.value, o.direction) for o in precise_obs})
-    candidates = [(v, d) for v, d in stated
-                  if not any(w != v and dw == d and consistent(v, "exact", w) for w, dw in stated)]
-    support = {c: len({o.source_group for o in group if (o.value, o.direction) == c}) for c in candidates}
-    ranked = sorted(candidates, key=lambda c: (-support[c], place_value(c[0]), c))
+    stated = sorted({o.value for o in precise_obs})
+    candidates = [v for v in stated if not any(w != v and consistent(v, "exact", w) for w in stated)]
+    support = {v: len({o.source_group for o in group if o.value == v}) for v in candidates}
+    ranked = sorted(candidates, key=lambda v: (-support[v], place_value(v), v))
     tie = len(ranked) > 1 and support[ranked[0]] == support[ranked[1]]
-    value, direction = (None, ranked[0][1]) if tie else ranked[0]
+    value = None if tie else ranked[0]
     for o in group:
-        if len(sources) == 1:
-            o.agreement = "single"
-        elif value is None:
-            o.agreement = "differs"
-        else:
-            o.agreement = relation(o, value, direction)
+        o.cause = ""
+        o.agreement = ("single" if len(sources) == 1 else "differs" if value is None else
+                       relation(o, value, direction))
         if value is not None and relation(o, value, direction) == "differs":
-            o.cause = ("direction of the change" if o.direction != direction and o.value == value else
+            o.cause = ("direction of the change" if consistent(o.value, o.qualifier, value) else
                        likely_cause(o.value, value, others))
     if len(sources) == 1:
         status = "single_source"
-    elif len(candidates) > 1 or any(o.agreement == "differs" for o in group):
+    elif len(candidates) > 1 or direction_tie or any(o.agreement == "differs" for o in group):
         status = "conflict"
     elif all(o.agreement == "agrees" for o in group):
         status = "agreed"
     else:
         status = "rounded_only"
-    stating = [o for o in group if value is not None and (o.value, o.direction) == (value, direction)]
-    by_qualifier = Counter()
-    for q, g in {(o.qualifier, o.source_group) for o in stating}:
-        by_qualifier[q] += 1
+    by_qualifier = Counter(q for q, _ in {(o.qualifier, o.source_group) for o in group if o.value == value})
     qualifier = min(by_qualifier, key=lambda q: (-by_qualifier[q], QUALIFIER_ORDER.index(q))) if by_qualifier else ""
     return Reconciled(
         value=value, qualifier=qualifier, direction=direction, status=status, independent_sources=len(sources),
-        supporting_sources=support[(value, direction)] if value is not None else 0,
-        values_stated=_values_stated(group), note=_note(group, value, direction, status, tie, support, ranked),
-        observations=group)
+        supporting_sources=support[value] if value is not None else 0, values_stated=_values_stated(group),
+        note=_note(group, value, direction, status, tie, direction_tie, support, ranked), observations=group)
+
+
+def _direction(group: list[Obs]) -> tuple[str, bool]:
+    """The direction of a change stated by the most independent sources (quotes that state none abstain), and
+    whether up and down tie."""
+    votes = Counter(d for d, _ in {(o.direction, o.source_group) for o in group if o.direction != "none"})
+    if not votes:
+        return "none", False
+    (first, n), *rest = votes.most_common()
+    if rest and rest[0][1] == n:
+        return "none", True
+    return first, False
 
 
 def _signed(v: Decimal, direction: str) -> str:
@@ -288,16 +296,20 @@ def _values_stated(group: list[Obs]) -> str:
     return " | ".join(parts)
 
 
-def _note(group, value, direction, status, tie, support, ranked) -> str:
+def _note(group, value, direction, status, tie, direction_tie, support, ranked) -> str:
     if status == "single_source":
         return "One independent source" + ("" if len(group) == 1 else f" ({len(group)} observations)")
+    parts = []
     if tie:
-        return ("Conflict: " + " and ".join(f"{_signed(v, d)}" for v, d in ranked[:2]) +
-                f" are each stated by {support[ranked[0]]} independent source(s); no value is chosen")
-    text = (f"The most precise value, stated by {support[(value, direction)]} of "
-            f"{len({o.source_group for o in group})} independent sources")
-    differ = [o for o in group if o.agreement == "differs"]
+        parts.append("Conflict: " + " and ".join(_fmt(v) for v in ranked[:2]) +
+                     f" are each stated by {support[ranked[0]]} independent source(s); no value is chosen")
+    else:
+        parts.append(f"The most precise value, stated by {support[value]} of "
+                     f"{len({o.source_group for o in group})} independent sources")
+    if direction_tie:
+        parts.append("as many independent sources say up as say down; no direction is chosen")
+    differ = [o for o in group if value is not None and o.agreement == "differs"]
     if differ:
-        text += "; differs: " + "; ".join(
-            f"{_signed(o.value, o.direction)} ({o.outlet}{': ' + o.cause if o.cause else ''})" for o in differ)
-    return text
+        parts.append("differs: " + "; ".join(
+            f"{_signed(o.value, o.direction)} ({o.outlet}{': ' + o.cause if o.cause else ''})" for o in differ))
+    return "; ".join(parts)
