@@ -138,3 +138,19 @@ def test_up_and_down_equally_stated_is_a_conflict_with_no_direction():
     r = reconcile([_obs(1, "38", "a.ma", direction="down"), _obs(2, "38", "b.ma", direction="up")], {})
     assert (r.value, r.direction, r.status) == (D("38"), "none", "conflict")
     assert "no direction is chosen" in r.note
+
+
+def test_the_most_precise_value_of_two_sources_wins_over_a_more_repeated_one():
+    r = reconcile([_obs(1, "16.053", "a.ma"), _obs(2, "16.053", "b.ma")] +
+                  [_obs(i, "16.53", f"{i}.ma") for i in range(3, 7)], {})
+    assert (r.value, r.status, r.supporting_sources) == (D("16.053"), "conflict", 2)
+
+
+def test_one_outlet_repeating_itself_does_not_break_a_tie():
+    r = reconcile([_obs(1, "50", "a.ma"), _obs(2, "41", "b.ma"), _obs(3, "50", "a.ma", page="https://a.ma/2")], {})
+    assert r.value is None and "no value is chosen" in r.note  # a.ma twice is one source: one each
+
+
+def test_two_sources_beat_one():
+    r = reconcile([_obs(1, "50", "a.ma"), _obs(2, "41", "b.ma"), _obs(3, "50", "c.ma")], {})
+    assert (r.value, r.supporting_sources) == (D("50"), 2)

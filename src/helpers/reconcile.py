@@ -16,9 +16,11 @@ last non-zero digit (779 ألف: u = 1,000; 1,7 tonne: u = 100 kg; 66 %: u = 1),
 - less_than ("لم يتجاوز 7 %"): r is p rounded up (p < r < p + u).
 
 **The value.** Candidates are the values stated without an approximation or bound (exact or only), keeping only
-the most precise of those that are roundings of one another. One candidate: it is the value. Several: the one
-stated by the most independent sources; a tie leaves the value empty. Either way every value and its outlets are
-listed, and nothing is dropped.
+the most precise of those that are roundings of one another. One candidate: it is the value. Several: the most
+precise value stated by at least two independent sources (16,053 kg, two sources, before 16,53 kg, four: "16 kg
+and 53 g" misread as a decimal is the likelier slip); if no value has two sources, the one stated by the most; a
+tie (same precision and support) leaves the value empty. Either way every value and its outlets are listed, and
+nothing is dropped.
 
 **Status.** ``single_source`` when one independent source states the figure; ``conflict`` when two candidates
 remain or any observation is inconsistent with the value; ``agreed`` when every observation states the value;
@@ -240,8 +242,7 @@ def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
     stated = sorted({o.value for o in precise_obs})
     candidates = [v for v in stated if not any(w != v and consistent(v, "exact", w) for w in stated)]
     support = {v: len({o.source_group for o in group if o.value == v}) for v in candidates}
-    ranked = sorted(candidates, key=lambda v: (-support[v], place_value(v), v))
-    tie = len(ranked) > 1 and support[ranked[0]] == support[ranked[1]]
+    ranked, tie = _rank(candidates, support)
     value = None if tie else ranked[0]
     for o in group:
         o.cause = ""
@@ -264,6 +265,18 @@ def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
         value=value, qualifier=qualifier, direction=direction, status=status, independent_sources=len(sources),
         supporting_sources=support[value] if value is not None else 0, values_stated=_values_stated(group),
         note=_note(group, value, direction, status, tie, direction_tie, support, ranked), observations=group)
+
+
+def _rank(candidates: list[Decimal], support: dict[Decimal, int]) -> tuple[list[Decimal], bool]:
+    """Candidates best first, and whether the first two tie. Values stated by two or more independent sources come
+    first, the most precise of them first (16,053 kg before 16,53 kg); then the others by their support."""
+    def key(v):
+        confirmed = support[v] >= 2
+        return (not confirmed, place_value(v) if confirmed else 0, -support[v], v)
+
+    ranked = sorted(candidates, key=key)
+    tie = len(ranked) > 1 and key(ranked[0])[:3] == key(ranked[1])[:3]
+    return ranked, tie
 
 
 def _direction(group: list[Obs]) -> tuple[str, bool]:
@@ -300,12 +313,15 @@ def _note(group, value, direction, status, tie, direction_tie, support, ranked) 
     if status == "single_source":
         return "One independent source" + ("" if len(group) == 1 else f" ({len(group)} observations)")
     parts = []
+    n = len({o.source_group for o in group})
     if tie:
         parts.append("Conflict: " + " and ".join(_fmt(v) for v in ranked[:2]) +
                      f" are each stated by {support[ranked[0]]} independent source(s); no value is chosen")
+    elif support[value] >= 2:
+        parts.append(f"The most precise value stated by two or more independent sources ({support[value]} of {n})")
     else:
-        parts.append(f"The most precise value, stated by {support[value]} of "
-                     f"{len({o.source_group for o in group})} independent sources")
+        parts.append(f"No value is stated by two independent sources; the value stated by the most ({support[value]}"
+                     f" of {n})")
     if direction_tie:
         parts.append("as many independent sources say up as say down; no direction is chosen")
     differ = [o for o in group if value is not None and o.agreement == "differs"]
