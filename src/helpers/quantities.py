@@ -78,7 +78,7 @@ _SIGN_BEFORE = re.compile(r"([-−–+])\s*$")
 
 # Qualifying verbs that may stand a few words before their number in the same clause (the number reader reads the
 # ones directly before it). Arabic normalised; each is a bound or an approximation of the number that follows.
-_CLAUSE_QUALIFIERS = [
+_CLAUSE_QUALIFIERS = [  # longer phrases first: "لم يتجاوز" before "يتجاوز"
     (("لم", "يتجاوز"), "less_than"), (("لم", "تتجاوز"), "less_than"), (("لا", "يتجاوز"), "less_than"),
     (("لا", "تتجاوز"), "less_than"),
     (("ناهز",), "about"), (("ناهزت",), "about"), (("يناهز",), "about"), (("تناهز",), "about"),
@@ -237,11 +237,15 @@ def _qualifier(quote: str, start: int, matches: list[NumberMatch], lang: str) ->
     if re.search(r"\d", clause):
         clause = clause[clause.rfind(re.findall(r"\d", clause)[-1]) + 1:]
     forms = [_PREFIX.sub("", form) if not form.startswith(("لم", "لا")) else form for form, _, _ in _words(clause)]
-    found = "exact"
-    for i in range(len(forms)):
-        for phrase, q in _CLAUSE_QUALIFIERS:
-            if tuple(forms[i:i + len(phrase)]) == phrase:
-                found = q  # the last one before the number wins
+    found, i = "exact", 0
+    while i < len(forms):  # the last phrase before the number wins; a longer phrase before its own last word
+        match = next(((phrase, q) for phrase, q in _CLAUSE_QUALIFIERS if tuple(forms[i:i + len(phrase)]) == phrase),
+                     None)
+        if match:
+            found = match[1]
+            i += len(match[0])
+        else:
+            i += 1
     return found
 
 
