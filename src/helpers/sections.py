@@ -1,0 +1,158 @@
+"""What the section notebooks show, computed from the processed tables (no number is typed in a notebook).
+
+- :func:`figures_by_year`: each figure of some sections, 2024 and 2025 side by side, as reconciled;
+- :func:`year_on_year`: levels stated in both reports, the change they imply, and the change the report states;
+- :func:`compositions`: totals and their parts (metrics.csv ``part_of``): do the parts add up;
+- :func:`conflicts`: for the figures the outlets disagree on, what each outlet printed.
+
+A change computed from a bound or an approximation carries it ("at least", "about"), or is not computed when the
+bounds point both ways (see :func:`change_qualifier`).
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from .metrics import Curation
+
+YEARS = (2024, 2025)
+
+
+def _select(table: pd.DataFrame, sections) -> pd.DataFrame:
+    sections = [sections] if isinstance(sections, str) else list(sections)
+    return table[table["section"].isin(sections)]
+
+
+def figures_by_year(report_figures: pd.DataFrame, sections) -> pd.DataFrame:
+    """One row per figure of ``sections``: labels, unit, kind, and for each report year the value, qualifier,
+    direction, status and number of outlets (empty where the year's report, as covered, does not state it)."""
+    rows = _select(report_figures, sections)
+    wide = None
+    for year in YEARS:
+        part = rows[rows["report_year"] == year].set_index("figure")[
+            ["value", "qualifier", "direction", "status", "outlets"]].add_suffix(f"_{year}")
+        wide = part if wide is None else wide.join(part, how="outer")
+    labels = rows.drop_duplicates("figure").set_index("figure")[["section", "metric_en", "metric_ar", "unit", "kind"]]
+    order = list(dict.fromkeys(rows["figure"]))
+    table = labels.join(wide).loc[order]
+    for year in YEARS:
+        table[f"outlets_{year}"] = table[f"outlets_{year}"].astype("Int64")
+    return table.rename_axis("figure").reset_index()
+
+
+def change_qualifier(before: str, after: str) -> str | None:
+    """How sure a change computed from two qualified levels is: 'exact', 'about', 'at_least', 'at_most', or None
+    when one bound cancels the other (more than X before and more than Y after says nothing of the change)."""
+    before, after = before or "exact", after or "exact"
+    lower = {"after": after == "more_than", "before": before == "less_than"}   # the change is at least ...
+    upper = {"after": after == "less_than", "before": before == "more_than"}   # the change is at most ...
+    if any(lower.values()) and any(upper.values()):
+        return None
+    if any(lower.values()):
+        return "at_least"
+    if any(upper.values()):
+        return "at_most"
+    if "about" in (before, after):
+        return "about"
+    return "exact"
+
+
+def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
+    """Levels stated in both reports (kind level or cumulative, a value each year), the change they imply
+    (percent, one decimal, with its qualifier), and the change the 2025 report states where it states one."""
+    by_year = figures_by_year(report_figures, sections)
+    both = by_year[by_year["kind"].isin(["level", "cumulative"]) & by_year["value_2024"].notna()
+                   & by_year["value_2025"].notna()].copy()
+    stated = stated_changes[stated_changes["report_year"] == YEARS[1]].set_index("level_figure")
+    rows = []
+    for r in both.to_dict("records"):
+        before, after = Decimal(str(r["value_2024"])), Decimal(str(r["value_2025"]))
+        how = change_qualifier(r["qualifier_2024"], r["qualifier_2025"])
+        implied = None if how is None or before == 0 else float(
+            ((after - before) / before * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+        s = stated.loc[r["figure"]] if r["figure"] in stated.index else None
+        rows.append({
+            "figure": r["figure"], "metric_en": r["metric_en"], "metric_ar": r["metric_ar"], "unit": r["unit"],
+            "value_2024": r["value_2024"], "qualifier_2024": r["qualifier_2024"], "status_2024": r["status_2024"],
+            "value_2025": r["value_2025"], "qualifier_2025": r["qualifier_2025"], "status_2025": r["status_2025"],
+            "implied": implied, "implied_qualifier": how,
+            "stated": None if s is None else s["stated"], "stated_status": None if s is None else s["status"],
+        })
+    table = pd.DataFrame(rows, columns=["figure", "metric_en", "metric_ar", "unit", "value_2024", "qualifier_2024",
+                                        "status_2024", "value_2025", "qualifier_2025", "status_2025", "implied",
+                                        "implied_qualifier", "stated", "stated_status"])
+    for column in ("implied", "stated"):
+        table[column] = pd.Series(list(table[column]), dtype=object, index=table.index)
+    return table
+
+
+def compositions(report_figures: pd.DataFrame, curation: Curation, sections) -> pd.DataFrame:
+    """One row per (report year, total) with parts in the data: the total, the sum of the parts that year, how
+    many of the parts are stated, and whether they add up ('yes', 'no', or 'incomplete' when a part is missing,
+    'not comparable' when a part or the total is a bound or an approximation). Shares are summed against 100."""
+    rows = _select(report_figures, sections)
+    values = {(int(r["report_year"]), r["figure"]): r for r in report_figures.to_dict("records")}
+    parts_of: dict[str, list[str]] = {}
+    for figure, metric in curation.metrics.items():
+        if metric["part_of"]:
+            parts_of.setdefault(metric["part_of"], []).append(figure)
+    out = []
+    for total, parts in parts_of.items():
+        if total not in set(rows["figure"]) and not set(parts) & set(rows["figure"]):
+            continue
+        for year in YEARS:
+            stated = [values[(year, p)] for p in parts if (year, p) in values and not pd.isna(values[(year, p)]["value"])]
+            if not stated:
+                continue
+            share = all(curation.metrics[p]["unit"] == "percent" for p in parts) and \
+                curation.metrics[total]["unit"] != "percent"
+            t = values.get((year, total))
+            total_value = Decimal(100) if share else (
+                None if t is None or pd.isna(t["value"]) else Decimal(str(t["value"])))
+            parts_sum = sum(Decimal(str(p["value"])) for p in stated)
+            inexact = any(p["qualifier"] not in ("exact", "only") for p in stated) or (
+                not share and t is not None and t["qualifier"] not in ("exact", "only", ""))
+            if total_value is None:
+                verdict = "no total"
+            elif len(stated) < len(parts):
+                verdict = "incomplete" if parts_sum < total_value else ("no" if parts_sum > total_value else "yes")
+            elif inexact:
+                verdict = "not comparable"
+            else:
+                verdict = "yes" if parts_sum == total_value else "no"
+            out.append({
+                "report_year": year, "total": total, "total_en": curation.metrics[total]["metric_en"],
+                "total_ar": curation.metrics[total]["metric_ar"], "unit": "percent" if share else
+                curation.metrics[total]["unit"], "total_value": None if total_value is None else _plain(total_value),
+                "parts_sum": _plain(parts_sum), "parts_stated": len(stated), "parts": len(parts),
+                "difference": None if total_value is None else _plain(parts_sum - total_value),
+                "adds_up": verdict, "part_ids": " ".join(p["figure"] for p in stated),
+            })
+    table = pd.DataFrame(out, columns=["report_year", "total", "total_en", "total_ar", "unit", "total_value",
+                                       "parts_sum", "parts_stated", "parts", "difference", "adds_up", "part_ids"])
+    for column in ("total_value", "parts_sum", "difference"):
+        table[column] = pd.Series(list(table[column]), dtype=object, index=table.index)
+    return table
+
+
+def _plain(v: Decimal) -> int | float:
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections) -> pd.DataFrame:
+    """For each figure in conflict: every observation with the value it printed, its agreement and likely cause,
+    and its ratio to the reconciled value (empty when no value was chosen)."""
+    figures = _select(report_figures, sections)
+    figures = figures[figures["status"] == "conflict"]
+    keys = set(zip(figures["report_year"], figures["figure"]))
+    chosen = {(r["report_year"], r["figure"]): r["value"] for r in figures.to_dict("records")}
+    obs = observations[[k in keys for k in zip(observations["report_year"], observations["figure"])]].copy()
+    obs["reconciled"] = pd.Series([chosen[k] for k in zip(obs["report_year"], obs["figure"])], dtype=object,
+                                  index=obs.index)
+    obs["ratio"] = pd.Series(
+        [None if pd.isna(c) or c == 0 else float(v) / float(c) for v, c in zip(obs["value"], obs["reconciled"])],
+        dtype=object, index=obs.index)
+    columns = ["report_year", "figure", "obs", "outlet", "lang", "figure_text", "value", "unit", "qualifier",
+               "direction", "agreement", "cause", "copy_cluster", "reconciled", "ratio"]
+    return obs[columns].sort_values(["report_year", "figure", "value", "outlet"], kind="stable").reset_index(drop=True)
