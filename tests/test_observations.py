@@ -1,0 +1,96 @@
+"""The whole report as data: every observation read, reconciled and traceable; checked against a reading by hand.
+
+The expected values below were read by a person from the quotes of data/raw/press-coverage.tsv (obs ids given),
+not taken from the code's output.
+"""
+from decimal import Decimal
+
+import pytest
+
+from helpers.datasets import load_observations, load_report_figures, load_stated_changes
+from helpers.figures import load_figures
+from helpers.press import load_press
+
+
+@pytest.fixture(scope="module")
+def observations():
+    return load_observations()
+
+
+@pytest.fixture(scope="module")
+def report_figures():
+    return load_report_figures().set_index(["report_year", "figure"])
+
+
+@pytest.fixture(scope="module")
+def changes():
+    return load_stated_changes().set_index(["report_year", "figure"])
+
+
+def test_every_press_row_and_every_article_figure_is_one_observation(observations):
+    press = load_press()
+    assert len(press) == 1273
+    assert set(observations["obs"]) == {r["obs"] for r in press} | {f"a{n:02d}" for n in range(1, 31)}
+
+
+def test_the_communication_figures_are_unchanged(observations):
+    """The article's 30 figures are observations of outlet ash24 with the values and offsets of figures.csv."""
+    figures = load_figures()
+    article = observations[observations["outlet"] == "ash24"].set_index("figure")
+    assert set(article.index) == set(figures.index)
+    for figure_id, fig in figures.iterrows():
+        row = article.loc[figure_id]
+        assert (row["value"], row["source_start"], row["source_end"], row["figure_text"]) == \
+               (fig["value"], fig["start"], fig["end"], fig["quote"]), figure_id
+
+
+def test_each_figure_text_stands_at_its_offsets(observations):
+    for row in observations.itertuples():
+        assert row.quote[row.quote_start:row.quote_end] == row.figure_text, row.obs
+
+
+@pytest.mark.parametrize("year, figure, value, status", [
+    (2025, "crime_overview.criminal_cases", 779008, "rounded_only"),  # 779.008, 779 008, 779 ألف (truncated)
+    (2024, "crime_overview.criminal_cases", 755541, "conflict"),      # o0660 738 541, o0663 755 حالة
+    (2024, "drugs.heroin_seized", Decimal("16.053"), "conflict"),     # 16 kg et 53 g / 16,53 kg
+    (2025, "drugs.cocaine_seized", Decimal("1731.558"), "conflict"),  # o0176 أكثر من 731 كيلوغراماً
+    (2025, "drugs.hashish_seized", 170796, "rounded_only"),           # 170 طنا و796 كيلوغراما; plus de 170 tonnes
+    (2024, "violent_crime.cases", 49838, "conflict"),                 # o0701 29 838
+    (2025, "financial_crime.proceeds_seized", 660146402, "rounded_only"),  # 660 مليون و146 ألف و402 درهم
+])
+def test_values_read_by_hand(report_figures, year, figure, value, status):
+    row = report_figures.loc[(year, figure)]
+    assert (Decimal(str(row["value"])), row["status"]) == (Decimal(str(value)), status)
+
+
+@pytest.mark.parametrize("obs, agreement, cause", [
+    ("o0663", "differs", "wrong scale: thousands left out"),  # 755 حالة for 755,541
+    ("o0701", "differs", "one digit changed"),                # 29 838 for 49,838
+    ("o0738", "differs", "dropped digits (2)"),               # أكثر من 15 شخصا for 1,561
+    ("o0710", "differs", "decimal slip (the decimal point moved)"),  # 0.7% for 7%
+    ("o0066", "rounded", ""),                                 # 779 ألف of 779,008
+])
+def test_disagreements_and_their_likely_cause(observations, obs, agreement, cause):
+    row = observations.loc[obs]
+    assert (row["agreement"], row["cause"] or "") == (agreement, cause)
+
+
+def test_a_change_keeps_its_magnitude_and_its_direction(report_figures):
+    row = report_figures.loc[(2025, "crime_overview.violent_crime_change")]  # تراجع ... بنسبة 10%
+    assert (row["value"], row["unit"], row["direction"]) == (10, "percent", "down")
+
+
+@pytest.mark.parametrize("figure, status", [
+    ("cybercrime.sextortion_cases_change", "consistent"),     # -5 %: 391 -> 370 is -5.4 %
+    ("financial_crime.corruption_cases_change", "inconsistent"),  # -10 %: 504 -> 431 is -14.5 %
+    ("migration.organisers_arrested_change", "consistent"),   # about -2 %: 425 -> 415 is -2.4 %
+])
+def test_stated_changes_against_the_levels(changes, figure, status):
+    assert changes.loc[(2025, figure)]["status"] == status
+
+
+def test_no_conflict_is_resolved_silently(report_figures):
+    """Every conflict names each value printed and its outlets, and the note names what differs."""
+    for (year, figure), row in report_figures[report_figures["status"] == "conflict"].iterrows():
+        assert row["values_stated"].count("|") >= 1, (year, figure)
+        assert "differs" in row["note"] or "no value is chosen" in row["note"] or "no direction" in row["note"]
