@@ -78,6 +78,8 @@ def _check_observation(row, n, path, curation, report, press, anchored) -> None:
     if row["figure"] not in curation.metrics:
         fail("figure", f"{row['figure']!r} is not a figure of metrics.csv")
     metric = curation.metrics[row["figure"]]
+    if row["section"] != metric["section"]:
+        fail("section", f"{row['section']!r} but figure {row['figure']!r} belongs to {metric['section']!r}")
     if row["source"] == report.path.name:
         ss, se = int(row["source_start"] or -1), int(row["source_end"] or -1)
         if report.raw[ss:se] != row["figure_text"]:
@@ -89,7 +91,7 @@ def _check_observation(row, n, path, curation, report, press, anchored) -> None:
         source = press.get(row["obs"])
         if source is None:
             fail("obs", "not an observation of press-coverage.tsv")
-        for field in ("quote", "figure_text", "outlet", "url", "lang", "published", "section"):
+        for field in ("quote", "figure_text", "outlet", "url", "lang", "published"):
             if source[field] != row[field]:
                 fail(field, f"{row[field]!r} but press-coverage.tsv has {source[field]!r}")
         if curation.figure_of(source) != row["figure"]:

@@ -49,7 +49,7 @@ def press_observations(curation: Curation, rows: list[dict[str, str]], path: Pat
                                   "has no figure in figure-hints.csv", row=n, field="metric_en", line=n + 1)
         figure = curation.figure_of(row)
         metric = curation.metrics[figure]
-        if metric["section"] != row["section"]:
+        if metric["section"] != row["section"] and row["obs"] not in curation.moved:
             raise DataError(path, f"{row['obs']}: figure {figure!r} belongs to section {metric['section']!r}",
                             row=n, field="section", line=n + 1)
         try:
@@ -58,7 +58,7 @@ def press_observations(curation: Curation, rows: list[dict[str, str]], path: Pat
         except QuantityError as err:
             raise DataError(path, str(err), row=n, field="figure_text", line=n + 1) from None
         out.append({
-            "obs": row["obs"], "report_year": int(row["report_year"]), "figure": figure, "section": row["section"],
+            "obs": row["obs"], "report_year": int(row["report_year"]), "figure": figure, "section": metric["section"],
             "outlet": row["outlet"], "url": row["url"], "lang": row["lang"], "published": row["published"],
             "quote": row["quote"], "figure_text": row["figure_text"], "value": q.value, "unit": q.unit,
             "qualifier": q.qualifier, "direction": q.direction, "source": path.name, "quote_start": q.start,
