@@ -221,6 +221,15 @@ class _Token:
     ambiguous: bool = False  # one dot or comma before three digits: ambiguous before a scale word
 
 
+@lru_cache(maxsize=65536)
+def _analyse(word: str) -> tuple[str, int, _Word | None]:
+    """(normalised form, length of a glued prefix, the numeral after it) of an Arabic word, cached."""
+    norm = normalise(word)
+    if not norm:
+        return norm, 0, None
+    return (norm, *_split_prefix(word, norm))
+
+
 def _split_prefix(word: str, norm: str) -> tuple[int, _Word | None]:
     """(length of a glued prefix, the numeral after it) for words such as وتسعمائة, وإحدى, بخمسة, لثلاثة."""
     whole = _lookup(norm, word)
@@ -247,17 +256,13 @@ def _tokenize(text: str, lang: str = "ar") -> list[_Token]:
             gap = word
             continue
         if kind == "arabic":
-            norm = normalise(word)
-            if not norm:
-                tok = _Token("arabic", word, start, end, norm=norm, gap_before=gap)
+            norm, cut, numeral = _analyse(word)
+            if cut:
+                # the conjunction or preposition becomes a token of its own, glued to the numeral
+                tokens.append(_Token("arabic", word[:cut], start, start + cut, norm=norm[:cut], gap_before=gap))
+                tok = _Token("arabic", word[cut:], start + cut, end, norm=norm[cut:], word=numeral)
             else:
-                cut, numeral = _split_prefix(word, norm)
-                if cut:
-                    # the conjunction or preposition becomes a token of its own, glued to the numeral
-                    tokens.append(_Token("arabic", word[:cut], start, start + cut, norm=norm[:cut], gap_before=gap))
-                    tok = _Token("arabic", word[cut:], start + cut, end, norm=norm[cut:], word=numeral)
-                else:
-                    tok = _Token("arabic", word, start, end, norm=norm, gap_before=gap, word=numeral)
+                tok = _Token("arabic", word, start, end, norm=norm, gap_before=gap, word=numeral)
         elif kind == "number":
             value, reason, ambiguous = read_digits(word, lang)
             tok = _Token("number", word, start, end, number=value, gap_before=gap, reason=reason,
@@ -532,9 +537,14 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     **{p: "about" for p in _ABOUT}, **{p: "more_than" for p in _MORE_THAN},
     **{p: "less_than" for p in _LESS_THAN}, **{p: "only" for p in _ONLY_BEFORE},
 }
-_BEFORE = sorted(QUALIFIER_PHRASES.items(), key=lambda item: -len(item[0]))  # longest first: لم يتجاوز > يتجاوز
-_QUALIFIER_LAST_WORDS = {phrase[-1] for phrase in QUALIFIER_PHRASES} | \
-    {prefix + phrase[0] for phrase in QUALIFIER_PHRASES if len(phrase) == 1 for prefix in _PREFIXES}
+# The phrases that can end with a given word (its last word, or a one-word phrase with a glued prefix), longest
+# first: لم يتجاوز before يتجاوز.
+_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _qualifier in sorted(QUALIFIER_PHRASES.items(), key=lambda item: -len(item[0])):
+    _BY_LAST_WORD.setdefault(_phrase[-1], []).append((_phrase, _qualifier))
+    if len(_phrase) == 1:
+        for _prefix in _PREFIXES:
+            _BY_LAST_WORD.setdefault(_prefix + _phrase[0], []).append((_phrase, _qualifier))
 _ONLY = ("فقط", "فحسب")
 
 
@@ -558,9 +568,9 @@ def _qualifier_before(tokens: list[_Token], i: int) -> tuple[str, int]:
     """The qualifier phrase ending just before token i, and the offset where it starts (after a glued و ف ب ل:
     "بحوالي" starts at its ح)."""
     start = tokens[i].start
-    if i == 0 or tokens[i - 1].norm not in _QUALIFIER_LAST_WORDS:
+    if i == 0 or tokens[i - 1].norm not in _BY_LAST_WORD:
         return "exact", start
-    for phrase, qualifier in _BEFORE:
+    for phrase, qualifier in _BY_LAST_WORD[tokens[i - 1].norm]:
         k = i - len(phrase)
         if k >= 0:
             cut = _phrase_matches(tokens, k, i, phrase)

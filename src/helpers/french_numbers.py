@@ -175,8 +175,8 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
         reason, ordinal = "", False
         if tok.kind == "number":
             value, reason, ambiguous = read_digits(tok.text, "fr")
-            if i > 0 and (tokens[i - 1].low in ("pour",) or
-                          (tokens[i - 1].text == "." and i > 1 and tokens[i - 2].low == "p")):
+            if tok.text == "100" and i > 0 and (tokens[i - 1].low == "pour" or
+                                                (tokens[i - 1].text == "." and i > 1 and tokens[i - 2].low == "p")):
                 i += 1  # the 100 of "pour 100", "p. 100"
                 continue
             last = i
@@ -251,7 +251,7 @@ _Y = rf"[{DIGITS}]{{4}}(?![{DIGITS}])"
 
 
 def _to(n: int) -> str:  # "et" joins a range only after "entre"
-    return rf"\s*(?:au|à|jusqu'au|-|–|(?(b{n})et))\s*"
+    return rf"\s*(?:au|à|jusqu'au|-|–|(?(b{n})et(?:\s+le)?))\s*"
 
 
 def _from(n: int) -> str:
