@@ -130,7 +130,7 @@ _ORDINAL_UNITS = _forms(
 )
 # Without the article ("رابع مرة", "سادسة"); not ثانية (also "a second") nor أولى/أولي (also "primary").
 _BARE_ORDINAL_UNITS = _forms(
-    ("اول", 1), ("ثاني", 2), ("ثالث ثالثه", 3), ("رابع رابعه", 4), ("خامس خامسه", 5), ("سادس سادسه", 6),
+    ("اول حادي حاديه", 1), ("ثاني", 2), ("ثالث ثالثه", 3), ("رابع رابعه", 4), ("خامس خامسه", 5), ("سادس سادسه", 6),
     ("سابع سابعه", 7), ("ثامن ثامنه", 8), ("تاسع تاسعه", 9), ("عاشر عاشره", 10),
 )
 _ORDINAL_TENS = {"ال" + form: value for form, value in _TENS.items()}
@@ -506,7 +506,7 @@ def _read_ordinal(tokens: list[_Token], i: int) -> _Reading | None:
             return _Reading(Fraction(value + nxt.word.value), nxt.last, ordinal=True)
     if article_unit:
         return None  # a cardinal with the article: read by _read_cardinal
-    if tokens[part.last].norm.startswith("الحادي"):
+    if tokens[part.last].norm.startswith(("الحادي", "حادي")):
         return None  # الحادي/الحادية only before عشر or a tens word
     return _Reading(Fraction(value), last, ordinal=True)
 
