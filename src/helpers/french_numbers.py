@@ -14,8 +14,8 @@ million(s), milliard(s)) multiply digits ("1,4 million", "331,9 millions").
 
 Number words (Grevisse §§ 593-598: "vingt et un", "quatre-vingt-dix", "deux cents", "mille", septante/nonante)
 are read by text2num's ``alpha2digit`` (a kept library: it is what people use for French), on the runs of number
-words this module finds, so that offsets and qualifiers stay ours. "un"/"une" alone is the article, not a number;
-"un million" is read. Ordinals: "premier", "sixième", "1er", "6e", "6ème" (``ordinal=True``). "six (6)" is one
+words this module finds, so that offsets and qualifiers stay ours. "un"/"une" alone in running text is the
+article, not a number ("un million" is read; a text that is only "un" is 1). Ordinals: "premier", "sixième", "1er", "6e", "6ème" (``ordinal=True``). "six (6)" is one
 match with the value 6 (words and digits that disagree make the whole unread).
 
 Qualifiers are read from the words before the number (see ``QUALIFIER_PHRASES``); "au moins" and "pas moins de"
@@ -38,6 +38,7 @@ __all__ = ["find_numbers_fr", "find_dates_fr", "word_spans", "QUALIFIER_PHRASES"
 _UNIT_WORDS = ("zéro zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
                "seize vingt vingts trente quarante cinquante soixante septante huitante octante nonante cent cents")
 _SCALE_WORDS = {"mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+_BILLION = {"billion": 10**12, "billions": 10**12}  # the French billion (long scale); text2num does not know it
 _ORDINAL_WORDS = {"premier", "première", "premiere", "premiers", "premières", "unième"} | {
     stem + "ième" for stem in ("deux", "trois", "quatr", "cinqu", "six", "sept", "huit", "neuv", "dix", "onz",
                                "douz", "treiz", "quatorz", "quinz", "seiz", "vingt", "trent", "quarant",
@@ -116,23 +117,18 @@ def _word_run(tokens: list[_Tok], i: int) -> int:
     """Index of the last token of the run of number words starting at i (hyphens, "et", "virgule" inside)."""
     last = i
     j = i + 1
-    while j < len(tokens):
+    while j < len(tokens) and _same_line(tokens[j]) and tokens[last].low not in _ORDINAL_WORDS:
         tok = tokens[j]
-        if not _same_line(tok):
-            break
         if tok.kind == "punct" and tok.text == "-" and not tok.gap and j + 1 < len(tokens) and \
-                not tokens[j + 1].gap and tokens[j + 1].low in _NUMBER_WORDS | _INSIDE_WORDS:
-            j += 1
-            continue
-        if tok.kind == "word" and tok.low in _INSIDE_WORDS and j + 1 < len(tokens) and \
-                tokens[j + 1].low in _NUMBER_WORDS and tokens[last].low not in _ORDINAL_WORDS:
-            j += 1
-            continue
-        if tok.kind == "word" and tok.low in _NUMBER_WORDS and tokens[last].low not in _ORDINAL_WORDS:
+                not tokens[j + 1].gap:
+            j += 1  # quatre-vingt-dix, vingt-et-un
+        elif tok.kind == "word" and tok.low in _INSIDE_WORDS:
+            j += 1  # vingt et un, trois virgule cinq: only if a number word follows
+        elif tok.kind == "word" and tok.low in _NUMBER_WORDS:
             last = j
             j += 1
-            continue
-        break
+        else:
+            break
     return last
 
 
@@ -181,6 +177,9 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
                 continue
             last = i
             scaled = _scale_after(tokens, i) if value is not None else None
+            if scaled is None and value is not None and i + 1 < n and _same_line(tokens[i + 1]) and \
+                    tokens[i + 1].low in _BILLION:
+                scaled = (10**12, i + 1)
             if scaled is not None:
                 if ambiguous:
                     value, reason = None, (f"{tok.text!r} before {tokens[scaled[1]].text!r} may be a decimal or "
@@ -196,15 +195,21 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
                 i += 1
                 continue
             run_last = _word_run(tokens, i)
-            if tok.low in ("un", "une") and run_last == i:
-                i += 1  # the article
+            if tok.low in ("un", "une") and run_last == i and len(tokens) > 1 and \
+                    not (i + 1 < n and tokens[i + 1].low in _BILLION):
+                i += 1  # the article ("un" alone as the whole text is the number 1)
                 continue
             read = _read_words(text, tokens, i, run_last)
             if read is None:
                 i += 1
                 continue
             value, ordinal, last = read
-            if tok.low in ("un", "une") and last == i:
+            if not ordinal and last + 1 < n and _same_line(tokens[last + 1]) and tokens[last + 1].low in _BILLION:
+                value, last = value * 10**12, last + 1
+                if last + 1 < n and _same_line(tokens[last + 1]) and tokens[last + 1].low in _NUMBER_WORDS:
+                    value, reason = None, "numbers above a billion (10**12) written in words are not read"
+                    last = _word_run(tokens, last + 1)
+            elif tok.low in ("un", "une") and last == i and len(tokens) > 1:
                 i += 1
                 continue
         else:
