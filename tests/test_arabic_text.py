@@ -224,10 +224,16 @@ def test_format_percent(args, kwargs, expected):
 
 @pytest.mark.parametrize("qualifier, expected", [
     (None, "420.000"), ("exact", "420.000"), ("only", "420.000"),
-    ("about", "≈420.000"), ("more_than", "420.000+"),
+    ("about", "≈420.000"), ("more_than", "420.000+"), ("less_than", LRM + "<420.000"),
 ])
 def test_with_qualifier(qualifier, expected):
     assert with_qualifier(format_number(420000), qualifier) == expected
+
+
+def test_every_qualifier_of_the_schema_has_a_mark():
+    from helpers.arabic_text import QUALIFIER_MARKS
+    from helpers.schema import allowed
+    assert set(QUALIFIER_MARKS) == set(allowed("figures", "qualifier")) == set(allowed("series", "qualifier"))
 
 
 @pytest.mark.parametrize("value, shown", [(12.5, "12,5%"), (-27.5, "\u221227,5%")])

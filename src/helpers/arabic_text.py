@@ -236,11 +236,14 @@ def format_percent(x: float, decimals: int = 1, digits: str = "latin",
     return format_number(x, digits=digits, decimals=decimals, signed=signed) + _STYLES[digits]["percent"]
 
 
-QUALIFIER_MARKS = {"exact": ("", ""), "only": ("", ""), "about": ("≈", ""), "more_than": ("", "+")}
+# One mark per qualifier of the schema (data/datapackage.json; tests/test_arabic_text.py checks the keys). The
+# "<" of less_than is preceded by LRM so that a right-to-left label does not mirror it into ">".
+QUALIFIER_MARKS = {"exact": ("", ""), "only": ("", ""), "about": ("≈", ""), "more_than": ("", "+"),
+                   "less_than": (LRM + "<", "")}
 
 
 def with_qualifier(text: str, qualifier: str | None) -> str:
-    """Mark a formatted value: about -> "≈420.000", more_than -> "1.180.000+"."""
+    """Mark a formatted value: about -> "≈420.000", more_than -> "1.180.000+", less_than -> "<420.000"."""
     before, after = QUALIFIER_MARKS[qualifier or "exact"]
     return before + text + after
 

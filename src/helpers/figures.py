@@ -15,6 +15,7 @@ import pandas as pd
 from .arabic_numbers import NumberMatch, parse_number
 from .errors import DataError
 from .paths import CURATED, PROCESSED
+from .schema import allowed
 from .source import Report, load_report, sources
 
 LABELS_CSV = CURATED / "figure-labels.csv"
@@ -25,7 +26,6 @@ EXCLUSIONS_CSV = PROCESSED / "exclusions.csv"
 FIGURE_COLUMNS = ["id", "section", "metric_en", "metric_ar", "value", "unit", "qualifier", "period", "quote",
                   "start", "end", "context", "note"]
 EXCLUSION_COLUMNS = ["start", "end", "text", "value", "kind", "reason"]
-QUALIFIERS = ("exact", "about", "more_than", "only")
 PERIOD_RULES = ("report-year", "event-range", "following-year")
 _ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 # Between an anchor and its number only spaces, a comma or the conjunction 'و' may stand.
@@ -202,8 +202,9 @@ def _checked_row(row: dict, n: int, path: Path, report: Report, qualifiers: dict
     read = parse_number(row["quote"])
     if read != out["value"]:
         fail("value", f"{row['value']} differs from the quote {row['quote']!r}, which reads {read}")
-    if row["qualifier"] not in QUALIFIERS:
-        fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
+    qualifiers_allowed = allowed("figures", "qualifier")
+    if row["qualifier"] not in qualifiers_allowed:
+        fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(qualifiers_allowed)}")
     if qualifiers.get(out["start"]) != row["qualifier"]:
         fail("qualifier", f"{row['qualifier']!r} but the text says {qualifiers.get(out['start'])!r}")
     if not _ISO_PERIOD.match(row["period"]):

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError
-from .figures import QUALIFIERS, read_curated
+from .figures import read_curated
 from .paths import CURATED, PROCESSED, RAW_SECONDARY
+from .schema import allowed
 from .source import read_raw
 
 SERIES_CSV = PROCESSED / "series.csv"
@@ -48,8 +49,8 @@ def read_secondary(path: Path = RAW_SECONDARY) -> list[tuple[int, int, dict]]:
         for field in ("year", "value"):
             if not row[field].isdigit():
                 fail(field, f"{row[field]!r} is not a whole number")
-        if row["qualifier"] not in QUALIFIERS:
-            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
+        if row["qualifier"] not in allowed("series", "qualifier"):
+            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(allowed('series', 'qualifier'))}")
         if row["check"] not in ("yes", "no"):
             fail("check", f"{row['check']!r} is neither yes nor no")
         rows.append((n, line, {**row, "year": int(row["year"]), "value": int(row["value"])}))
