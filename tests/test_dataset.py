@@ -19,7 +19,8 @@ def test_report_ends_before_the_comment_form(report):
     assert report.year == 2025
 
 
-@pytest.mark.parametrize("name", ["figures", "exclusions", "checks", "series"])
+@pytest.mark.parametrize("name", ["figures", "exclusions", "checks", "series", "observations", "report-figures",
+                                  "stated-changes"])
 def test_committed_tables_are_what_the_code_builds(name):
     built = {path.stem: table for path, table in build_all().items()}
     committed = (DATAPACKAGE.parent / "processed" / f"{name}.csv").read_text(encoding="utf-8")
