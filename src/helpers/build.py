@@ -13,7 +13,7 @@ import pandas as pd
 
 from .changes import build_stated_changes
 from .checks import build_checks
-from .csvio import MANIFEST, as_csv, manifest_entries, read_json, write_tables
+from .csvio import MANIFEST_NAME, as_csv, manifest_entries, read_json, write_tables
 from .errors import DataError, display_path
 from .figures import build_exclusions, build_figures
 from .metrics import load_curation
@@ -53,14 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         stale = [p for p, t in tables.items() if not p.exists() or p.read_text(encoding="utf-8") != as_csv(t)]
-        manifest = args.out / MANIFEST.name
+        manifest = args.out / MANIFEST_NAME
         recorded = read_json(manifest) if manifest.exists() else {}
         if any(recorded.get(key) != entry for key, entry in manifest_entries(tables).items()):
             stale.append(manifest)
         for path in stale:
             print(f"error: {display_path(path)} differs from what the code builds; run `make data`", file=sys.stderr)
         return 1 if stale else 0
-    write_tables(tables, args.out / MANIFEST.name)
+    write_tables(tables)
     for path, table in tables.items():
         print(f"wrote {display_path(path)} ({len(table)} rows)")
     return 0

@@ -3,7 +3,7 @@
 Reading refuses what is not whole, each time with one line that names the file, the row and the field: a missing or
 empty file, a byte-order mark, bytes that are not UTF-8, a header that is not the schema's, a value the schema does
 not allow (Frictionless validates every row against ``data/datapackage.json``), and, for processed files, a file
-whose row count or checksum differs from what the build recorded in ``data/processed/manifest.json`` (a truncated
+whose row count or checksum differs from what the build recorded in the ``manifest.json`` beside it (a truncated
 or hand-edited table).
 """
 from __future__ import annotations
@@ -19,9 +19,10 @@ import pandas as pd
 
 from . import schema
 from .errors import DataError, display_path
-from .paths import DATA, PROCESSED
+from .paths import PROCESSED
 
-MANIFEST = PROCESSED / "manifest.json"
+MANIFEST_NAME = "manifest.json"
+MANIFEST = PROCESSED / MANIFEST_NAME
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -58,8 +59,8 @@ def read_table(path: Path, resource: str, *, delimiter: str = ",", quoting: int 
                manifest: bool | None = None) -> list[dict[str, str]]:
     """The rows of a CSV file as dicts of strings, validated against ``resource`` of the data package.
 
-    ``manifest`` (default: for files under data/processed) also checks row count and checksum against the
-    build's manifest.
+    ``manifest`` (default: for the resources the build makes, under processed/ in the data package) also checks
+    row count and checksum against the manifest the build wrote beside the file.
     """
     text = read_text(path)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting))
@@ -72,7 +73,7 @@ def read_table(path: Path, resource: str, *, delimiter: str = ",", quoting: int 
                    f"column not in the schema of {resource!r}" if extra else "columns out of the schema's order")
         raise DataError(path, problem, row=0, line=1, field=(missing or extra or header)[0])
     if manifest is None:
-        manifest = _inside(path, PROCESSED)
+        manifest = schema.resource(resource)["path"].startswith("processed/")
     if manifest:
         check_manifest(path, len(rows) - 1, text)
     for n, row in enumerate(rows[1:], start=1):
@@ -80,14 +81,6 @@ def read_table(path: Path, resource: str, *, delimiter: str = ",", quoting: int 
             raise DataError(path, f"{len(row)} cells where the header has {len(header)}", row=n, line=n + 1)
     _validate(path, resource, delimiter, quoting)
     return [dict(zip(header, row)) for row in rows[1:]]
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def _validate(path: Path, resource: str, delimiter: str, quoting: int) -> None:
@@ -114,14 +107,16 @@ def as_csv(table: pd.DataFrame) -> str:
     return table.to_csv(index=False, lineterminator="\n")
 
 
-def write_tables(frames: dict[Path, pd.DataFrame], manifest: Path | None = MANIFEST) -> None:
-    """Write several tables at once, and their manifest: all go to temporary files first, so a failure overwrites
-    nothing; then each replaces its file."""
+def write_tables(frames: dict[Path, pd.DataFrame], manifest: bool = True) -> None:
+    """Write several tables at once, and each folder's manifest (file name -> rows and SHA-256): all go to temporary
+    files first, so a failure overwrites nothing; then each replaces its file."""
     texts = {path: as_csv(frame) for path, frame in frames.items()}
-    if manifest is not None:
-        entries = _read_manifest(manifest) if manifest.exists() else {}
-        entries.update({_key(path): _entry(text) for path, text in texts.items()})
-        texts[manifest] = json.dumps(dict(sorted(entries.items())), indent=2, ensure_ascii=False) + "\n"
+    if manifest:
+        for folder in sorted({path.parent for path in texts}):
+            target = folder / MANIFEST_NAME
+            entries = read_json(target) if target.exists() else {}
+            entries.update({path.name: _entry(text) for path, text in texts.items() if path.parent == folder})
+            texts[target] = json.dumps(dict(sorted(entries.items())), indent=2, ensure_ascii=False) + "\n"
     temporary = {}
     try:
         for path, text in texts.items():
@@ -136,33 +131,27 @@ def write_tables(frames: dict[Path, pd.DataFrame], manifest: Path | None = MANIF
         tmp.replace(path)
 
 
-def _key(path: Path) -> str:
-    return path.resolve().relative_to(DATA.resolve()).as_posix() if _inside(path, DATA) else display_path(path)
-
-
 def _entry(text: str) -> dict:
     rows = sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1
     return {"rows": rows, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def _read_manifest(path: Path = MANIFEST) -> dict:
-    return read_json(path)
-
-
 def manifest_entries(tables: dict[Path, pd.DataFrame]) -> dict[str, dict]:
-    """The manifest entries the build records for ``tables`` (rows and SHA-256 of the CSV text)."""
-    return {_key(path): _entry(as_csv(frame)) for path, frame in tables.items()}
+    """The manifest entries the build records for ``tables`` (file name -> rows and SHA-256 of the CSV text)."""
+    return {path.name: _entry(as_csv(frame)) for path, frame in tables.items()}
 
 
-def check_manifest(path: Path, rows: int, text: str, manifest: Path = MANIFEST) -> None:
-    """The file is whole: its row count and checksum are those the build recorded."""
-    entries = _read_manifest(manifest)
-    entry = entries.get(_key(path))
+def check_manifest(path: Path, rows: int, text: str) -> None:
+    """The file is whole: its row count and checksum are those the build recorded in the manifest beside it."""
+    manifest = path.parent / MANIFEST_NAME
+    if not manifest.exists():
+        raise DataError(path, f"no {MANIFEST_NAME} beside it records what the build wrote; run `make data`")
+    entry = read_json(manifest).get(path.name)
     if entry is None:
         raise DataError(path, f"not recorded in {display_path(manifest)}; run `make data`")
     if rows != entry["rows"]:
         raise DataError(path, f"{rows} rows, but the build wrote {entry['rows']} (truncated or edited?); "
-                              "run `make data`", row=min(rows, entry["rows"]) + 1)
+                              "run `make data`", row=min(rows, entry["rows"]) + 1, line=min(rows, entry["rows"]) + 2)
     got = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if got != entry["sha256"]:
         raise DataError(path, f"SHA-256 {got[:12]}… differs from the build's {entry['sha256'][:12]}… "

@@ -101,6 +101,9 @@ def _check_observation(row, n, path, curation, report, press, anchored) -> None:
                           change=metric["kind"] == "change")
     except QuantityError as err:
         fail("figure_text", str(err).split(": ", 1)[-1])
+    if q.start != qs:
+        fail("quote_start", f"{row['figure_text']!r} at {qs}-{qe} is only part of a number; the whole number "
+                            f"stands at {q.start}-{q.end}")
     if Decimal(row["value"]) != q.value:
         fail("value", f"{row['value']} but {row['figure_text']!r} reads {q.value}")
     for field, read in (("unit", q.unit), ("qualifier", q.qualifier), ("direction", q.direction)):

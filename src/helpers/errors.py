@@ -15,6 +15,8 @@ class DataError(ValueError):
         where = []
         if row is not None:
             where.append(f"row {row}" + (f" (line {line})" if line is not None else ""))
+        if row is None and line is not None:
+            where.append(f"line {line}")
         if field is not None:
             where.append(f"field '{field}'")
         location = display_path(path) + (": " + ", ".join(where) if where else "")
