@@ -61,6 +61,7 @@ def test_consistent(stated, qualifier, precise, expected):
     ("123", "456", ""),
 ])
 def test_likely_cause(stated, value, cause):
+    """(A bound on the wrong side is tested below.)"""
     others = {"crime_overview.violent_crime_change": D(10), "crime_overview.criminal_cases_prior_year": D(738748)}
     assert likely_cause(D(stated), D(value), others) == cause
 
@@ -154,3 +155,9 @@ def test_one_outlet_repeating_itself_does_not_break_a_tie():
 def test_two_sources_beat_one():
     r = reconcile([_obs(1, "50", "a.ma"), _obs(2, "41", "b.ma"), _obs(3, "50", "c.ma")], {})
     assert (r.value, r.supporting_sources) == (D("50"), 2)
+
+
+def test_a_bound_on_the_wrong_side():
+    # o0928: أكثر من 332 مليون درهم of 331,907,537
+    assert likely_cause(D("332000000"), D("331907537"), {}, "more_than") == \
+        "a lower bound above the value (more than a rounding up)"

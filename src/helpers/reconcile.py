@@ -126,12 +126,16 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal]) -> str:
-    """What probably turned ``value`` into ``stated``: a wrong scale, dropped or changed digits, a decimal slip,
-    digits mixed with another figure's, or another figure's value (``others``: figure id -> value, same report).
-    Empty when nothing explains it."""
+def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal], qualifier: str = "exact") -> str:
+    """What probably turned ``value`` into ``stated``: a bound on the wrong side, a wrong scale, dropped or changed
+    digits, a decimal slip, digits mixed with another figure's, or another figure's value (``others``: figure id ->
+    value, same report). Empty when nothing explains it."""
     if stated == value:
         return ""
+    if qualifier == "more_than" and value < stated <= value + place_value(stated):
+        return "a lower bound above the value (more than a rounding up)"
+    if qualifier == "less_than" and value - place_value(stated) <= stated < value:
+        return "an upper bound below the value (less than a rounding down)"
     for k, word in ((3, "thousands"), (6, "millions"), (9, "billions")):
         for scaled, how in ((stated.scaleb(k), f"wrong scale: {word} left out"),
                             (stated.scaleb(-k), f"wrong scale: {word} added")):
@@ -250,7 +254,7 @@ def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
                        relation(o, value, direction))
         if value is not None and relation(o, value, direction) == "differs":
             o.cause = ("direction of the change" if consistent(o.value, o.qualifier, value) else
-                       likely_cause(o.value, value, others))
+                       likely_cause(o.value, value, others, o.qualifier))
     if len(sources) == 1:
         status = "single_source"
     elif len(candidates) > 1 or direction_tie or any(o.agreement == "differs" for o in group):
