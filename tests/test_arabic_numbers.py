@@ -556,3 +556,27 @@ def test_two_days_joined_by_wa_are_not_a_range():
     assert [d.iso for d in find_dates("17 و21 ماي 2025")] == ["2025-05-21"]
     with pytest.raises(ValueError):
         parse_date("17 و21 ماي 2025")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Decimals read aloud as a whole number, "و", and the decimals "out of" (من) a power of ten (the min-construction
+    # of fractions, Ryding ch. 15): 6 and 88 out of 100
+    ("ستة وثمانية وثمانون من مئة", 6.88),
+    ("اثنان وخمسة من عشرة", 2.5),
+    ("ثلاثة وخمسة وعشرون من مائة", 3.25),
+    ("عشرة ومئتان وخمسون من ألف", 10.25),
+    ("سبعة عشر وسبعة عشر من مئة", 17.17),
+    ("ألفان وسبعة وثمان مئة وثمانية وثمانون من ألف", 2007.888),
+    ("أربعة وتسعة آلاف وثمان مئة وستة وسبعون من عشرة آلاف", 4.9876),
+])
+def test_decimals_read_aloud(text, expected):
+    assert _one(text).value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ثمانية وثمانون من مئة", [88, 100]),  # 88 out of 100: never 8.80 (a unit is not cut from its tens)
+    ("3 من 10", [3, 10]),  # digits: a score, left as two numbers
+    ("ثلاثة وأربعة من مئة", [3.04]),
+])
+def test_out_of_is_a_decimal_only_in_the_spoken_form(text, expected):
+    assert [m.value for m in find_numbers(text)] == expected

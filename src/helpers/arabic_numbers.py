@@ -483,6 +483,47 @@ def _read_decimal_words(tokens: list[_Token], reading: _Reading) -> _Reading:
     return _Reading(value, last)
 
 
+_CHAIN_KINDS = ("unit", "ten", "tens", "hundred", "scale", "zero")
+
+
+def _read_spoken_decimal(tokens: list[_Token], i: int) -> _Reading | None:
+    """'ستة وثمانية وثمانون من مئة' (6.88): a whole number, 'و', the decimals as a number 'out of' a power of ten
+    (Ryding ch. 15, decimal fractions read as "x out of a hundred"), all in words.
+
+    The whole part and the decimals are split at the rightmost 'و' where both read whole, the decimals are below
+    the denominator and no unit is cut from its tens ("ثمانية وثمانون" is 88, never 8 and 80).
+    """
+    j = i
+    seps = []
+    while j < len(tokens) and (j == i or _joined(tokens, j)):
+        tok = tokens[j]
+        if tok.word is not None and tok.word.kind in _CHAIN_KINDS and not tok.word.article:
+            j += 1
+        elif tok.norm == "و" and j > i:
+            seps.append(j)
+            j += 1
+        else:
+            break
+    if not seps or j >= len(tokens) or tokens[j].norm != "من" or j + 1 >= len(tokens) or not _joined(tokens, j + 1):
+        return None
+    den = _read_cardinal(tokens, j + 1)
+    if den is None or den.value is None or den.value < 10 or den.value.denominator != 1 or \
+            str(int(den.value)).rstrip("0") != "1" or tokens[den.last].kind != "arabic":
+        return None
+    for k in reversed(seps):
+        before, after = tokens[k - 1].word, tokens[k + 1].word if k + 1 < j else None
+        if before is not None and after is not None and before.kind == "unit" and after.kind == "tens":
+            continue  # ثمانية وثمانون: one number
+        whole = _read_cardinal(tokens[:k], i)
+        part = _read_cardinal(tokens[:j], k + 1)
+        if whole is None or part is None or whole.last != k - 1 or part.last != j - 1:
+            continue
+        if part.value >= den.value or part.value.denominator != 1 or whole.value.denominator != 1:
+            continue
+        return _Reading(whole.value + part.value / den.value, den.last)
+    return None
+
+
 def _read_ordinal(tokens: list[_Token], i: int) -> _Reading | None:
     """Read an ordinal starting at token i: السادسة · السادسة عشرة · الثالثة والتسعين · الثلاثين · المائة ·
     رابع · الاثنا عشر · الواحد والعشرين."""
@@ -647,6 +688,11 @@ def _read_at(tokens: list[_Token], i: int) -> _Reading | None:
     tok = tokens[i]
     if tok.kind == "number" and tok.number is None:
         return _Reading(None, i, tok.reason)
+    reading = None
+    if tok.word is not None and tok.word.kind in _CHAIN_KINDS:
+        reading = _read_spoken_decimal(tokens, i)
+        if reading is not None:
+            return reading
     reading = _read_ordinal(tokens, i) or _read_cardinal(tokens, i)
     if reading is None:
         return None
