@@ -329,6 +329,7 @@ def test_a_dash_between_numbers_is_no_sign(text, expected):
     ("1.26 مليون", 1260000),
     ("194.5%", 194.5),
     ("66.02%", 66.02),
+    (".77", 0.77),  # after a space or at the start only: "الجملة.12" is a missing space, 12
 ])
 def test_decimal_and_grouping_marks(text, expected):
     assert _one(text).value == expected
@@ -366,6 +367,9 @@ def test_glued_conjunction_and_tanween(text, expected):
     ("ثالث", 3),
     ("حادي عشر", 11),
     ("رابع وعشرون", 24),
+    # a defective noun loses its final yaa when indefinite (Wright I, nouns ending in -in): ثانٍ, الثان
+    ("ثانٍ", 2),
+    ("الثان والسبعون", 72),
     ("المائة", 100),
 ])
 def test_ordinals(text, expected):

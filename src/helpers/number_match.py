@@ -146,7 +146,8 @@ _SPACES = "\u0020\u00a0\u202f\u2009"
 # A digit chunk: digits joined by marks (. , ٫ ٬), or 1-3 digits followed by groups of three joined by one kind of
 # space ("1 429 052", "1\u202f118\u202f600"), optionally with a decimal part.
 DIGIT_CHUNK = (rf"{_D}{{1,3}}(?:[{_SPACES}]{_D}{{3}})+(?!{_D})(?:[.,\u066b]{_D}+)?"
-               rf"|{_D}+(?:[.,\u066b\u066c]{_D}+)*")
+               rf"|{_D}+(?:[.,\u066b\u066c]{_D}+)*"
+               rf"|(?<!\S)[.\u066b]{_D}+(?![.,\u066b\u066c]?{_D})")  # ".77" after a space: 0.77
 _SEP = re.compile(rf"[^{DIGITS}]")
 
 
@@ -165,6 +166,8 @@ def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
     digits = [c for c in ascii_chunk if c.isdigit()]
     if len(digits) > MAX_DIGITS:
         return None, f"a run of {len(digits)} digits is longer than {MAX_DIGITS}", False
+    if ascii_chunk[0] in ".\u066b":  # ".77"
+        return Fraction(f"0.{ascii_chunk[1:]}"), "", False
     seps = _SEP.findall(ascii_chunk)
     groups = _SEP.split(ascii_chunk)
     if not seps:
