@@ -106,7 +106,7 @@ for _unit, _value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 
     _HUNDREDS[_unit + "مائه"] = _HUNDREDS[_unit + "مئه"] = _value * 100
 _SCALES: dict[str, tuple[int, str]] = {}
 for _sing, _dual, _alef, _plural, _scale in (
-    ("الف", "الفان الفين", "الفا", "الاف", 10**3),
+    ("الف", "الفان الفين", "الفا", "الاف الوف", 10**3),  # ألوف: the plural of multitude (Wright I)
     ("مليون", "مليونان مليونين", "مليونا", "ملايين", 10**6),
     ("مليار", "ملياران مليارين", "مليارا", "مليارات", 10**9),
     ("بليون", "بليونان بليونين", "بليونا", "بلايين", 10**9),
@@ -116,7 +116,8 @@ for _sing, _dual, _alef, _plural, _scale in (
 ):
     _SCALES[_sing] = (_scale, "sing")
     _SCALES[_alef] = (_scale, "alef")
-    _SCALES[_plural] = (_scale, "plural")
+    for _p in _plural.split():
+        _SCALES[_p] = (_scale, "plural")
     for _d in _dual.split():
         _SCALES[_d] = (_scale, "dual")
     if _sing != "الف":  # الألف is also the letter alif
@@ -423,8 +424,12 @@ def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
                 scale, glast = scale * more[0], more[1]
         elif start_part is not None and not start_part.conj and bound is None and start_part.word and \
                 start_part.word.kind == "fraction":
-            # نصف مليار: a fraction in construct with a scale
+            # نصف مليار, نصف مئة: a fraction in construct with a scale or a hundred
             scaled = _scale_after(tokens, start_part.last)
+            hundred = _next_part(tokens, start_part.last)
+            if scaled is None and hundred is not None and not hundred.conj and hundred.word is not None and \
+                    hundred.word.kind == "hundred" and hundred.word.value == 100:
+                scaled = (100, hundred.last)
             if scaled is None:
                 break
             value, (scale, glast) = start_part.word.value, scaled
