@@ -586,3 +586,16 @@ def test_decimals_read_aloud(text, expected):
 ])
 def test_out_of_is_a_decimal_only_in_the_spoken_form(text, expected):
     assert [m.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition glued to a numeral word (ب، ل، ف، ك; Wright I, the inseparable prepositions): the number
+    # starts after it
+    ("بألف درهم", [(1000, "ألف")]),
+    ("لثلاثة أيام", [(3, "ثلاثة")]),
+    ("بخمسة ملايين", [(5000000, "خمسة ملايين")]),
+    ("بست", []),  # too short to split: بست is a word of its own
+    ("الساعة الثالثة وربع", [(3, "الثالثة")]),  # a time: the quarter is not added to an ordinal
+])
+def test_glued_prepositions(text, expected):
+    assert [(m.value, m.text) for m in find_numbers(text)] == expected

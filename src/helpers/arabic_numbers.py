@@ -241,7 +241,8 @@ def _split_prefix(word: str, norm: str) -> tuple[int, _Word | None]:
             return 1, rest
     if whole is not None:
         return 0, whole
-    if norm[0] in _PREFIXES and len(norm) > 3 and not norm.startswith("ال", 1):
+    if norm[0] in _PREFIXES and len(norm) > 3 and not _DIACRITICS.sub("", word).startswith("ال", 1):
+        # بخمسة, لثلاثة, بألف (not بالمائة: the article after a preposition is no numeral's)
         rest = _lookup(norm[1:], word[1:])
         if rest is not None and rest.kind not in ("ord_unit",):
             return 1, rest
@@ -719,7 +720,7 @@ def _read_at(tokens: list[_Token], i: int) -> _Reading | None:
             end = rest.last
         return _Reading(None, end, f"{tokens[nxt.last].text!r} cannot follow "
                                    f"{tokens[reading.last].text!r} in one number", reading.ordinal)
-    fraction = _next_part(tokens, reading.last)
+    fraction = _next_part(tokens, reading.last) if not reading.ordinal else None  # الثالثة وربع: a time
     if fraction is not None and fraction.conj and fraction.word is not None and fraction.word.kind == "fraction":
         return _Reading(None, fraction.last, f"{tokens[fraction.last].text!r} cannot be added to "
                                              f"{tokens[reading.last].text!r}", reading.ordinal)
