@@ -39,9 +39,18 @@ Choices where the grammar allows two readings (documented as the press means the
 - percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة" are one match with ``percent=True``.
 - signs: "-0,5", "−24 %" (a minus glued to the digits, not after another number: "17-21" is a range), "ناقص 4",
   "سالب 4" (not after a number: "10 ناقص 4" is a subtraction) give negative values.
-- "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05).
+- "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05); decimals read
+  aloud as "x out of" a power of ten are one number ("ستة وثمانية وثمانون من مئة" = 6.88), split at the rightmost
+  "و" that leaves both parts whole without cutting a unit from its tens; "ثمانية وثمانون من مئة" stays 88 and 100.
+- a preposition glued to a numeral word is not part of it ("بألف", "لثلاثة"); ".77" after a space is 0.77.
 - a number in words followed by the same number in digits in brackets ("ستة (6)") is one match; if they
   disagree, the whole is unread.
+
+Unread (``value=None``, with the reason): a dot or comma before three digits followed by a scale word ("1.250
+مليون": 1.25 or 1,250 million), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
+other ("مليونان ثلاثمائة"), a fraction without a finite decimal ("ثلث مليون"), words and bracketed digits that
+disagree ("ستة (7)"), runs of more than 1,000 digits. Not numbers at all: a dual noun ("شخصان"), "نصف" alone, the
+weekdays الاثنين and الأحد, ثانية (a second), a plural scale without a multiplier ("آلاف الزوار").
 
 Qualifiers (the schema's enum in data/datapackage.json, field ``qualifier``) are read from the words directly
 before the number, with a glued و ف ب ل allowed on the first word ("بحوالي 12 %", "وأكثر من"), or after it for
