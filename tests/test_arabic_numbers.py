@@ -163,6 +163,25 @@ def test_property_num2words_cardinals(n):
     assert parse_number(num2words(n, lang="ar")) == n
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999))
+def test_property_num2words_ordinals(n):
+    """num2words' Arabic ordinals (أول، ثاني، حادي عشر; above 20 it writes the cardinal form) read back whole."""
+    words = num2words(n, lang="ar", to="ordinal")
+    (m,) = find_numbers(words)
+    assert (m.value, m.text) == (n, words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=1, max_value=99))
+def test_property_arabic_indic_digits_with_arabic_marks(n, cents):
+    """Digits in the Arabic-Indic script with the Arabic thousands (٬) and decimal (٫) separators."""
+    to_indic = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+    assert parse_number(f"{n:,}".translate(to_indic)) == n
+    if cents % 10:
+        assert parse_number(f"{n:,}.{cents:02d}".translate(to_indic)) == pytest.approx(n + cents / 100, rel=1e-15)
+
+
 def test_num2words_guard_is_narrow():
     """The oracle guard skips only the x01 groups (9 in 1000 per group, three groups): under 3% of numbers."""
     skipped = sum(_num2words_is_wrong(n) for n in range(0, 10**13, 99730001))

@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
-
-from .schema import allowed
 
 LANGS = ("ar", "fr")
 # A digit run longer than this is not read as a number (Python refuses to convert much longer ones, and no count
@@ -63,12 +60,6 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     return lang
-
-
-@lru_cache(maxsize=1)
-def qualifiers() -> tuple[str, ...]:
-    """The qualifiers a number may carry, from the schema of figures.csv (data/datapackage.json)."""
-    return allowed("figures", "qualifier")
 
 
 def exact_value(value: Fraction) -> tuple[int | float | None, str]:
