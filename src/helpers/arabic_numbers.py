@@ -207,12 +207,12 @@ def _lookup(norm: str, raw: str) -> _Word | None:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tokens: digit numbers, Arabic words, other words, punctuation.
-_TOKEN_RE = re.compile(  # Arabic words first: they are most of the text (the alternatives do not overlap)
+_TOKEN_RE = re.compile(  # the whitespace before a token, then the token: Arabic words first, they are most of the text
+    r"(?P<gap>\s*)(?:"
     r"(?P<arabic>[\u0620-\u065f\u0670-\u06d3\u06fa-\u06ff]+)"
-    r"|(?P<space>\s+)"
     rf"|(?P<number>{DIGIT_CHUNK})"
     r"|(?P<latin>[A-Za-z\u00c0-\u024f]+)"
-    r"|(?P<punct>.)",
+    r"|(?P<punct>\S))",
     re.S,
 )
 
@@ -260,12 +260,11 @@ def _split_prefix(word: str, norm: str) -> tuple[int, _Word | None]:
 
 def _tokenize(text: str, lang: str = "ar") -> list[_Token]:
     tokens: list[_Token] = []
-    gap = ""
     for m in _TOKEN_RE.finditer(text):
-        kind, word, start, end = m.lastgroup, m.group(), m.start(), m.end()
-        if kind == "space":
-            gap = word
+        kind = m.lastgroup
+        if kind == "gap":  # trailing whitespace
             continue
+        word, start, end, gap = m.group(kind), m.start(kind), m.end(), m.group(1)
         if kind == "arabic":
             norm, cut, numeral = _analyse(word)
             if cut:
@@ -281,7 +280,6 @@ def _tokenize(text: str, lang: str = "ar") -> list[_Token]:
         else:
             tok = _Token(kind, word, start, end, gap_before=gap)
         tokens.append(tok)
-        gap = ""
     return tokens
 
 
