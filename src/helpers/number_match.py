@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 LANGS = ("ar", "fr")
 # A digit run longer than this is not read as a number (Python refuses to convert much longer ones, and no count
@@ -142,6 +143,7 @@ DIGIT_CHUNK = (rf"{_D}{{1,3}}(?:[{_SPACES}]{_D}{{3}})+(?!{_D})(?:[.,\u066b]{_D}+
 _SEP = re.compile(rf"[^{DIGITS}]")
 
 
+@lru_cache(maxsize=65536)
 def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
     """The value of a digit chunk under the rules of ``lang``: (value, reason, ambiguous before a scale word).
 
