@@ -2,7 +2,9 @@
 
 Accuracy: every numeric expression of the source (tests/fixtures/source-numbers.tsv, read by a person) and the
 figures of data/processed/figures.csv, each read by each tool on its own. Throughput: the report repeated to at
-least 1 MB of UTF-8, best of three runs. Prints a table; asserts nothing (see tests/ for that).
+least 1 MB of UTF-8, and the Arabic quotes of the press coverage (../shared/source/press-coverage.tsv, when it is
+there) repeated to 1 MB, best of three runs; the French quotes through ``lang="fr"`` too. Prints a table; asserts
+nothing (see tests/ for that).
 """
 from __future__ import annotations
 
@@ -79,17 +81,38 @@ def throughput(scan, corpus: str, repeat: int = 3) -> float:
     return size / best
 
 
+PRESS = ROOT.parent / "shared" / "source" / "press-coverage.tsv"
+
+
+def press_quotes(lang: str) -> list[str]:
+    """The press coverage's quotes in one language ([] when the file is not beside the project)."""
+    if not PRESS.exists():
+        return []
+    with open(PRESS, encoding="utf-8", newline="") as f:
+        return [r["quote"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r["lang"] == lang]
+
+
+def to_mb(text: str) -> str:
+    return "\n\n".join([text] * (MB // len(text.encode("utf-8")) + 1))
+
+
 def main() -> int:
     text = load_report().text
-    corpus = "\n\n".join([text] * (MB // len(text.encode("utf-8")) + 1))
+    corpus = to_mb(text)
+    press_ar, press_fr = (to_mb("\n".join(press_quotes(lang))) if press_quotes(lang) else "" for lang in ("ar", "fr"))
     ref, figs = reference(), figures()
-    print(f"corpus: the report x{corpus.count(text[:40])}, {len(corpus.encode('utf-8')) / MB:.2f} MB of UTF-8")
-    print(f"{'tool':30} {'MB/s':>7} {'expressions read right':>24} {'figures read right':>20}")
+    print(f"corpus: the report x{corpus.count(text[:40])}, {len(corpus.encode('utf-8')) / MB:.2f} MB of UTF-8; "
+          f"press: the Arabic quotes of press-coverage.tsv repeated to {len(press_ar.encode('utf-8')) / MB:.2f} MB")
+    print(f"{'tool':30} {'MB/s':>7} {'press MB/s':>11} {'expressions read right':>24} {'figures read right':>20}")
     for name, read in TOOLS.items():
         right_ref = sum(read(t) == v for t, v in ref)
         right_fig = sum(read(t) == v for t, v in figs)
         speed = throughput(SCANNERS[name], corpus)
-        print(f"{name:30} {speed:7.2f} {right_ref:>17} / {len(ref):<4} {right_fig:>13} / {len(figs):<4}")
+        press = f"{throughput(SCANNERS[name], press_ar):11.2f}" if press_ar else f"{'-':>11}"
+        print(f"{name:30} {speed:7.2f} {press} {right_ref:>17} / {len(ref):<4} {right_fig:>13} / {len(figs):<4}")
+    if press_fr:
+        speed = throughput(lambda t: find_numbers(t, lang="fr"), press_fr)
+        print(f"{'helpers.arabic_numbers (fr)':30} {'':7} {speed:11.2f}   French quotes of press-coverage.tsv")
     misread = [(t, v, ours(t)) for t, v in ref + figs if ours(t) != v]
     for t, v, got in misread:
         print(f"helpers.arabic_numbers misreads {t!r}: {got} instead of {v}")

@@ -163,6 +163,25 @@ def test_property_num2words_cardinals(n):
     assert parse_number(num2words(n, lang="ar")) == n
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999))
+def test_property_num2words_ordinals(n):
+    """num2words' Arabic ordinals (أول، ثاني، حادي عشر; above 20 it writes the cardinal form) read back whole."""
+    words = num2words(n, lang="ar", to="ordinal")
+    (m,) = find_numbers(words)
+    assert (m.value, m.text) == (n, words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=1, max_value=99))
+def test_property_arabic_indic_digits_with_arabic_marks(n, cents):
+    """Digits in the Arabic-Indic script with the Arabic thousands (٬) and decimal (٫) separators."""
+    to_indic = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+    assert parse_number(f"{n:,}".translate(to_indic)) == n
+    if cents % 10:
+        assert parse_number(f"{n:,}.{cents:02d}".translate(to_indic)) == pytest.approx(n + cents / 100, rel=1e-15)
+
+
 def test_num2words_guard_is_narrow():
     """The oracle guard skips only the x01 groups (9 in 1000 per group, three groups): under 3% of numbers."""
     skipped = sum(_num2words_is_wrong(n) for n in range(0, 10**13, 99730001))
@@ -232,6 +251,7 @@ def _one(text, lang="ar"):
     ("نصف مليار", 500000000),
     ("نصف مليون", 500000),
     ("ربع مليون", 250000),
+    ("نصف مئة", 50),
     ("ألف ونصف", 1500),
     ("ثلاثة ونصف", 3.5),
     ("مليار وربع", 1250000000),
@@ -329,6 +349,7 @@ def test_a_dash_between_numbers_is_no_sign(text, expected):
     ("1.26 مليون", 1260000),
     ("194.5%", 194.5),
     ("66.02%", 66.02),
+    (".77", 0.77),  # after a space or at the start only: "الجملة.12" is a missing space, 12
 ])
 def test_decimal_and_grouping_marks(text, expected):
     assert _one(text).value == expected
@@ -366,6 +387,9 @@ def test_glued_conjunction_and_tanween(text, expected):
     ("ثالث", 3),
     ("حادي عشر", 11),
     ("رابع وعشرون", 24),
+    # a defective noun loses its final yaa when indefinite (Wright I, nouns ending in -in): ثانٍ, الثان
+    ("ثانٍ", 2),
+    ("الثان والسبعون", 72),
     ("المائة", 100),
 ])
 def test_ordinals(text, expected):
@@ -398,6 +422,7 @@ def test_weekdays_and_other_lookalikes(text):
     ("تريليون", 10**12),
     ("ترليون", 10**12),
     ("ثلاثة تريليونات", 3 * 10**12),
+    ("أربعة ألوف", 4000),  # ألوف, the plural of multitude of ألف (Wright I)
     ("2.5 تريليون", 25 * 10**11),
     ("ألف مليار", 10**12),
     ("تريليون و500 مليار", 15 * 10**11),
@@ -556,3 +581,40 @@ def test_two_days_joined_by_wa_are_not_a_range():
     assert [d.iso for d in find_dates("17 و21 ماي 2025")] == ["2025-05-21"]
     with pytest.raises(ValueError):
         parse_date("17 و21 ماي 2025")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Decimals read aloud as a whole number, "و", and the decimals "out of" (من) a power of ten (the min-construction
+    # of fractions, Ryding ch. 15): 6 and 88 out of 100
+    ("ستة وثمانية وثمانون من مئة", 6.88),
+    ("اثنان وخمسة من عشرة", 2.5),
+    ("ثلاثة وخمسة وعشرون من مائة", 3.25),
+    ("عشرة ومئتان وخمسون من ألف", 10.25),
+    ("سبعة عشر وسبعة عشر من مئة", 17.17),
+    ("ألفان وسبعة وثمان مئة وثمانية وثمانون من ألف", 2007.888),
+    ("أربعة وتسعة آلاف وثمان مئة وستة وسبعون من عشرة آلاف", 4.9876),
+])
+def test_decimals_read_aloud(text, expected):
+    assert _one(text).value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ثمانية وثمانون من مئة", [88, 100]),  # 88 out of 100: never 8.80 (a unit is not cut from its tens)
+    ("3 من 10", [3, 10]),  # digits: a score, left as two numbers
+    ("ثلاثة وأربعة من مئة", [3.04]),
+])
+def test_out_of_is_a_decimal_only_in_the_spoken_form(text, expected):
+    assert [m.value for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition glued to a numeral word (ب، ل، ف، ك; Wright I, the inseparable prepositions): the number
+    # starts after it
+    ("بألف درهم", [(1000, "ألف")]),
+    ("لثلاثة أيام", [(3, "ثلاثة")]),
+    ("بخمسة ملايين", [(5000000, "خمسة ملايين")]),
+    ("بست", []),  # too short to split: بست is a word of its own
+    ("الساعة الثالثة وربع", [(3, "الثالثة")]),  # a time: the quarter is not added to an ordinal
+])
+def test_glued_prepositions(text, expected):
+    assert [(m.value, m.text) for m in find_numbers(text)] == expected

@@ -97,3 +97,26 @@ def test_successful_build_into_a_folder_writes_the_committed_tables(tmp_path):
     assert build_main(["--out", str(tmp_path)]) == 0
     for name in ("figures.csv", "exclusions.csv", "checks.csv", "series.csv"):
         assert (tmp_path / name).read_bytes() == (PROCESSED / name).read_bytes()
+
+
+def _report_with(old: str, new: str):
+    """The real report with one number expression replaced (same length not needed: offsets are recomputed)."""
+    import dataclasses
+    real = load_report()
+    assert real.text.count(old) == 1
+    raw = real.raw.replace(old, new, 1)
+    return dataclasses.replace(real, raw=raw, end=real.end + len(new) - len(old))
+
+
+def test_a_figure_that_cannot_be_read_whole_stops_the_build():
+    from helpers.figures import build_figures
+    report = _report_with("أزيد من 600", "أزيد من 1.250 مليون")  # 1.25 or 1250 million: never guessed
+    with pytest.raises(DataError, match=r"field 'anchor': the number .*1\.250 مليون.* cannot be read whole"):
+        build_figures(report)
+
+
+def test_an_unread_number_outside_the_figures_is_not_accounted_for():
+    from helpers.figures import build_exclusions, build_figures
+    report = _report_with("ما مجموعه 6862", "ما مجموعه 6862، و17.05.2025")
+    with pytest.raises(DataError, match=r"'17\.05\.2025' .* cannot be read whole"):
+        build_exclusions(build_figures(report), report)

@@ -39,9 +39,18 @@ Choices where the grammar allows two readings (documented as the press means the
 - percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة" are one match with ``percent=True``.
 - signs: "-0,5", "−24 %" (a minus glued to the digits, not after another number: "17-21" is a range), "ناقص 4",
   "سالب 4" (not after a number: "10 ناقص 4" is a subtraction) give negative values.
-- "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05).
+- "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05); decimals read
+  aloud as "x out of" a power of ten are one number ("ستة وثمانية وثمانون من مئة" = 6.88), split at the rightmost
+  "و" that leaves both parts whole without cutting a unit from its tens; "ثمانية وثمانون من مئة" stays 88 and 100.
+- a preposition glued to a numeral word is not part of it ("بألف", "لثلاثة"); ".77" after a space is 0.77.
 - a number in words followed by the same number in digits in brackets ("ستة (6)") is one match; if they
   disagree, the whole is unread.
+
+Unread (``value=None``, with the reason): a dot or comma before three digits followed by a scale word ("1.250
+مليون": 1.25 or 1,250 million), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
+other ("مليونان ثلاثمائة"), a fraction without a finite decimal ("ثلث مليون"), words and bracketed digits that
+disagree ("ستة (7)"), runs of more than 1,000 digits. Not numbers at all: a dual noun ("شخصان"), "نصف" alone, the
+weekdays الاثنين and الأحد, ثانية (a second), a plural scale without a multiplier ("آلاف الزوار").
 
 Qualifiers (the schema's enum in data/datapackage.json, field ``qualifier``) are read from the words directly
 before the number, with a glued و ف ب ل allowed on the first word ("بحوالي 12 %", "وأكثر من"), or after it for
@@ -106,7 +115,7 @@ for _unit, _value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 
     _HUNDREDS[_unit + "مائه"] = _HUNDREDS[_unit + "مئه"] = _value * 100
 _SCALES: dict[str, tuple[int, str]] = {}
 for _sing, _dual, _alef, _plural, _scale in (
-    ("الف", "الفان الفين", "الفا", "الاف", 10**3),
+    ("الف", "الفان الفين", "الفا", "الاف الوف", 10**3),  # ألوف: the plural of multitude (Wright I)
     ("مليون", "مليونان مليونين", "مليونا", "ملايين", 10**6),
     ("مليار", "ملياران مليارين", "مليارا", "مليارات", 10**9),
     ("بليون", "بليونان بليونين", "بليونا", "بلايين", 10**9),
@@ -116,7 +125,8 @@ for _sing, _dual, _alef, _plural, _scale in (
 ):
     _SCALES[_sing] = (_scale, "sing")
     _SCALES[_alef] = (_scale, "alef")
-    _SCALES[_plural] = (_scale, "plural")
+    for _p in _plural.split():
+        _SCALES[_p] = (_scale, "plural")
     for _d in _dual.split():
         _SCALES[_d] = (_scale, "dual")
     if _sing != "الف":  # الألف is also the letter alif
@@ -124,13 +134,13 @@ for _sing, _dual, _alef, _plural, _scale in (
 _FRACTIONS = {"نصف": Fraction(1, 2), "ربع": Fraction(1, 4), "ثلث": Fraction(1, 3), "ثلثا": Fraction(2, 3),
               "ثلثي": Fraction(2, 3)}
 _ORDINAL_UNITS = _forms(
-    ("الاول الاولي الحادي الحاديه", 1), ("الثاني الثانيه", 2), ("الثالث الثالثه", 3), ("الرابع الرابعه", 4),
+    ("الاول الاولي الحادي الحاديه", 1), ("الثاني الثانيه الثان", 2), ("الثالث الثالثه", 3), ("الرابع الرابعه", 4),
     ("الخامس الخامسه", 5), ("السادس السادسه", 6), ("السابع السابعه", 7), ("الثامن الثامنه", 8),
     ("التاسع التاسعه", 9), ("العاشر العاشره", 10),
 )
 # Without the article ("رابع مرة", "سادسة"); not ثانية (also "a second") nor أولى/أولي (also "primary").
 _BARE_ORDINAL_UNITS = _forms(
-    ("اول حادي حاديه", 1), ("ثاني", 2), ("ثالث ثالثه", 3), ("رابع رابعه", 4), ("خامس خامسه", 5), ("سادس سادسه", 6),
+    ("اول حادي حاديه", 1), ("ثاني ثان", 2), ("ثالث ثالثه", 3), ("رابع رابعه", 4), ("خامس خامسه", 5), ("سادس سادسه", 6),
     ("سابع سابعه", 7), ("ثامن ثامنه", 8), ("تاسع تاسعه", 9), ("عاشر عاشره", 10),
 )
 _ORDINAL_TENS = {"ال" + form: value for form, value in _TENS.items()}
@@ -197,12 +207,12 @@ def _lookup(norm: str, raw: str) -> _Word | None:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tokens: digit numbers, Arabic words, other words, punctuation.
-_TOKEN_RE = re.compile(  # Arabic words first: they are most of the text (the alternatives do not overlap)
+_TOKEN_RE = re.compile(  # the whitespace before a token, then the token: Arabic words first, they are most of the text
+    r"(?P<gap>\s*)(?:"
     r"(?P<arabic>[\u0620-\u065f\u0670-\u06d3\u06fa-\u06ff]+)"
-    r"|(?P<space>\s+)"
     rf"|(?P<number>{DIGIT_CHUNK})"
     r"|(?P<latin>[A-Za-z\u00c0-\u024f]+)"
-    r"|(?P<punct>.)",
+    r"|(?P<punct>\S))",
     re.S,
 )
 
@@ -240,7 +250,8 @@ def _split_prefix(word: str, norm: str) -> tuple[int, _Word | None]:
             return 1, rest
     if whole is not None:
         return 0, whole
-    if norm[0] in _PREFIXES and len(norm) > 3 and not norm.startswith("ال", 1):
+    if norm[0] in _PREFIXES and len(norm) > 3 and not _DIACRITICS.sub("", word).startswith("ال", 1):
+        # بخمسة, لثلاثة, بألف (not بالمائة: the article after a preposition is no numeral's)
         rest = _lookup(norm[1:], word[1:])
         if rest is not None and rest.kind not in ("ord_unit",):
             return 1, rest
@@ -249,12 +260,11 @@ def _split_prefix(word: str, norm: str) -> tuple[int, _Word | None]:
 
 def _tokenize(text: str, lang: str = "ar") -> list[_Token]:
     tokens: list[_Token] = []
-    gap = ""
     for m in _TOKEN_RE.finditer(text):
-        kind, word, start, end = m.lastgroup, m.group(), m.start(), m.end()
-        if kind == "space":
-            gap = word
+        kind = m.lastgroup
+        if kind == "gap":  # trailing whitespace
             continue
+        word, start, end, gap = m.group(kind), m.start(kind), m.end(), m.group(1)
         if kind == "arabic":
             norm, cut, numeral = _analyse(word)
             if cut:
@@ -270,7 +280,6 @@ def _tokenize(text: str, lang: str = "ar") -> list[_Token]:
         else:
             tok = _Token(kind, word, start, end, gap_before=gap)
         tokens.append(tok)
-        gap = ""
     return tokens
 
 
@@ -423,8 +432,12 @@ def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
                 scale, glast = scale * more[0], more[1]
         elif start_part is not None and not start_part.conj and bound is None and start_part.word and \
                 start_part.word.kind == "fraction":
-            # نصف مليار: a fraction in construct with a scale
+            # نصف مليار, نصف مئة: a fraction in construct with a scale or a hundred
             scaled = _scale_after(tokens, start_part.last)
+            hundred = _next_part(tokens, start_part.last)
+            if scaled is None and hundred is not None and not hundred.conj and hundred.word is not None and \
+                    hundred.word.kind == "hundred" and hundred.word.value == 100:
+                scaled = (100, hundred.last)
             if scaled is None:
                 break
             value, (scale, glast) = start_part.word.value, scaled
@@ -481,6 +494,47 @@ def _read_decimal_words(tokens: list[_Token], reading: _Reading) -> _Reading:
     if scaled is not None:
         value, last = value * scaled[0], scaled[1]
     return _Reading(value, last)
+
+
+_CHAIN_KINDS = ("unit", "ten", "tens", "hundred", "scale", "zero")
+
+
+def _read_spoken_decimal(tokens: list[_Token], i: int) -> _Reading | None:
+    """'ستة وثمانية وثمانون من مئة' (6.88): a whole number, 'و', the decimals as a number 'out of' a power of ten
+    (Ryding ch. 15, decimal fractions read as "x out of a hundred"), all in words.
+
+    The whole part and the decimals are split at the rightmost 'و' where both read whole, the decimals are below
+    the denominator and no unit is cut from its tens ("ثمانية وثمانون" is 88, never 8 and 80).
+    """
+    j = i
+    seps = []
+    while j < len(tokens) and (j == i or _joined(tokens, j)):
+        tok = tokens[j]
+        if tok.word is not None and tok.word.kind in _CHAIN_KINDS and not tok.word.article:
+            j += 1
+        elif tok.norm == "و" and j > i:
+            seps.append(j)
+            j += 1
+        else:
+            break
+    if not seps or j >= len(tokens) or tokens[j].norm != "من" or j + 1 >= len(tokens) or not _joined(tokens, j + 1):
+        return None
+    den = _read_cardinal(tokens, j + 1)
+    if den is None or den.value is None or den.value < 10 or den.value.denominator != 1 or \
+            str(int(den.value)).rstrip("0") != "1" or tokens[den.last].kind != "arabic":
+        return None
+    for k in reversed(seps):
+        before, after = tokens[k - 1].word, tokens[k + 1].word if k + 1 < j else None
+        if before is not None and after is not None and before.kind == "unit" and after.kind == "tens":
+            continue  # ثمانية وثمانون: one number
+        whole = _read_cardinal(tokens[:k], i)
+        part = _read_cardinal(tokens[:j], k + 1)
+        if whole is None or part is None or whole.last != k - 1 or part.last != j - 1:
+            continue
+        if part.value >= den.value or part.value.denominator != 1 or whole.value.denominator != 1:
+            continue
+        return _Reading(whole.value + part.value / den.value, den.last)
+    return None
 
 
 def _read_ordinal(tokens: list[_Token], i: int) -> _Reading | None:
@@ -647,6 +701,11 @@ def _read_at(tokens: list[_Token], i: int) -> _Reading | None:
     tok = tokens[i]
     if tok.kind == "number" and tok.number is None:
         return _Reading(None, i, tok.reason)
+    reading = None
+    if tok.word is not None and tok.word.kind in _CHAIN_KINDS:
+        reading = _read_spoken_decimal(tokens, i)
+        if reading is not None:
+            return reading
     reading = _read_ordinal(tokens, i) or _read_cardinal(tokens, i)
     if reading is None:
         return None
@@ -668,7 +727,7 @@ def _read_at(tokens: list[_Token], i: int) -> _Reading | None:
             end = rest.last
         return _Reading(None, end, f"{tokens[nxt.last].text!r} cannot follow "
                                    f"{tokens[reading.last].text!r} in one number", reading.ordinal)
-    fraction = _next_part(tokens, reading.last)
+    fraction = _next_part(tokens, reading.last) if not reading.ordinal else None  # الثالثة وربع: a time
     if fraction is not None and fraction.conj and fraction.word is not None and fraction.word.kind == "fraction":
         return _Reading(None, fraction.last, f"{tokens[fraction.last].text!r} cannot be added to "
                                              f"{tokens[reading.last].text!r}", reading.ordinal)

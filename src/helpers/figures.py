@@ -83,7 +83,7 @@ def period_of(report: Report, rule: str, m: NumberMatch, path: Path, row: int) -
     """The ISO period of a figure: a literal ISO value, or a rule read from the text around it."""
     if _ISO_PERIOD.match(rule):
         return rule
-    dates = report.dates
+    dates = [d for d in report.dates if d.iso]
     if rule == "report-year":
         return str(report.year)
     if rule == "event-range":  # the date range of the figure's paragraph, else the last one before it
@@ -112,6 +112,9 @@ def build_figures(report: Report | None = None, labels: Path = LABELS_CSV) -> pd
             raise DataError(labels, f"duplicate id (also row {seen[label['id']]})", row=n, field="id", line=n + 1)
         seen[label["id"]] = n
         m = locate(report, label["anchor"], labels, n)
+        if m.value is None:
+            raise DataError(labels, f"the number {m.text!r} after the anchor cannot be read whole: {m.reason}",
+                            row=n, field="anchor", line=n + 1)
         rows.append({
             "id": label["id"], "section": label["section"], "metric_en": label["metric_en"],
             "metric_ar": label["metric_ar"], "value": m.value, "unit": label["unit"], "qualifier": m.qualifier,
@@ -135,7 +138,7 @@ def build_exclusions(figures: pd.DataFrame, report: Report | None = None,
     for n, row in read_curated(reasons, ["anchor", "kind", "reason"]):
         m = locate(report, row["anchor"], reasons, n)
         curated[(m.start, m.end)] = (row["kind"], row["reason"])
-    dates = report.dates
+    dates = [d for d in report.dates if d.iso]  # a date-shaped text that is no date explains nothing
     published = sources()[report.path.name]["published"]
     taken = set(zip(figures["start"], figures["end"]))
     rows = []
@@ -151,6 +154,9 @@ def build_exclusions(figures: pd.DataFrame, report: Report | None = None,
             reason = f"Part of the {what} {in_date.text!r} ({in_date.iso})"
             if in_date.iso == published:
                 reason += ", the article's publication date"
+        elif m.value is None:
+            raise DataError(report.path, f"the number expression {m.text!r} at {m.start}-{m.end} cannot be read "
+                                         f"whole ({m.reason}): list it in {reasons.name} with the reason")
         else:
             raise DataError(report.path, f"the number {m.text!r} at {m.start}-{m.end} is neither a figure nor an "
                                          f"exclusion: add it to {LABELS_CSV.name} or {reasons.name}")

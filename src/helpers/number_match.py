@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from .schema import allowed
-
 LANGS = ("ar", "fr")
 # A digit run longer than this is not read as a number (Python refuses to convert much longer ones, and no count
 # in a text is that long): it becomes an unread match whose reason says so.
@@ -63,12 +61,6 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
     return lang
-
-
-@lru_cache(maxsize=1)
-def qualifiers() -> tuple[str, ...]:
-    """The qualifiers a number may carry, from the schema of figures.csv (data/datapackage.json)."""
-    return allowed("figures", "qualifier")
 
 
 def exact_value(value: Fraction) -> tuple[int | float | None, str]:
@@ -146,10 +138,12 @@ _SPACES = "\u0020\u00a0\u202f\u2009"
 # A digit chunk: digits joined by marks (. , ٫ ٬), or 1-3 digits followed by groups of three joined by one kind of
 # space ("1 429 052", "1\u202f118\u202f600"), optionally with a decimal part.
 DIGIT_CHUNK = (rf"{_D}{{1,3}}(?:[{_SPACES}]{_D}{{3}})+(?!{_D})(?:[.,\u066b]{_D}+)?"
-               rf"|{_D}+(?:[.,\u066b\u066c]{_D}+)*")
+               rf"|{_D}+(?:[.,\u066b\u066c]{_D}+)*"
+               rf"|(?<!\S)[.\u066b]{_D}+(?![.,\u066b\u066c]?{_D})")  # ".77" after a space: 0.77
 _SEP = re.compile(rf"[^{DIGITS}]")
 
 
+@lru_cache(maxsize=65536)
 def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
     """The value of a digit chunk under the rules of ``lang``: (value, reason, ambiguous before a scale word).
 
@@ -165,6 +159,8 @@ def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
     digits = [c for c in ascii_chunk if c.isdigit()]
     if len(digits) > MAX_DIGITS:
         return None, f"a run of {len(digits)} digits is longer than {MAX_DIGITS}", False
+    if ascii_chunk[0] in ".\u066b":  # ".77"
+        return Fraction(f"0.{ascii_chunk[1:]}"), "", False
     seps = _SEP.findall(ascii_chunk)
     groups = _SEP.split(ascii_chunk)
     if not seps:
