@@ -1,26 +1,19 @@
-"""The reader on the press coverage of the whole report (../shared/source/press-coverage.tsv, 1,273 quotes in
+"""The reader on the press coverage of the whole report (data/raw/press-coverage.tsv, 1,273 quotes in
 Arabic and French): each figure_text, written by a person, is read by one match (or by the parts of a compound
 quantity such as "170 طنا و796 كيلوغراما", which the quantity reader combines), with every digit inside a match
 and no expression left unread."""
-import csv
 import re
 
-import pytest
-
 from helpers.arabic_numbers import find_numbers
-from helpers.paths import ROOT
+from helpers.press import load_press
 
-PRESS = ROOT.parent / "shared" / "source" / "press-coverage.tsv"
 # A dual noun says "two" without a numeral ("شخصان", two persons): no number reader reads it.
 DUAL_NOUNS = {"شخصين", "شخصان", "الشخصان"}
 _COMPOUND = re.compile(r"\sو|\set\s")
 
 
 def _rows():
-    if not PRESS.exists():
-        pytest.skip(f"{PRESS} is not there (shared/ beside the project); the press-coverage check needs it")
-    with open(PRESS, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return load_press()  # the project's byte-for-byte copy, checksum and schema checked
 
 
 def _problem(row) -> str:
