@@ -23,11 +23,12 @@ def build_all(raw: Path = RAW_REPORT, out: Path = PROCESSED) -> dict[Path, pd.Da
     """Every processed table, keyed by the path it belongs at."""
     report = load_report(raw)
     figures = build_figures(report)
+    series = build_series(figures)
     return {
         out / "figures.csv": figures,
         out / "exclusions.csv": build_exclusions(figures, report),
-        out / "checks.csv": build_checks(figures, report),
-        out / "series.csv": build_series(figures),
+        out / "checks.csv": build_checks(figures, report, series),  # claims against earlier years need the series
+        out / "series.csv": series,
     }
 
 
