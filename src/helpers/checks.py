@@ -346,6 +346,7 @@ def build_checks(figures: pd.DataFrame, report: Report | None = None, series: pd
             raise DataError(path, f"{a} ({int(va)}) and {b} ({int(vb)}) differ by one swap of adjacent digits: "
                                   "add a transposition check for them")
     table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    table["recomputed_qualifier"] = table["recomputed_qualifier"].fillna("")
     for column in ("published", "recomputed", "difference"):  # whole numbers stay whole, a missing value stays empty
         table[column] = pd.Series([None if v is None or pd.isna(v) else int(v) if float(v).is_integer() else float(v)
                                    for v in table[column]], dtype=object, index=table.index)
@@ -364,7 +365,8 @@ def load_checks(figures: pd.DataFrame, path: Path = CHECKS_CSV, report: Report |
         raise DataError(path, f"{len(table)} checks, but the curated list gives {len(expected)}; run `make data`")
     for n, (row, want) in enumerate(zip(table.to_dict("records"), expected.to_dict("records")), start=1):
         for column in CHECK_COLUMNS:
-            wanted = "" if want[column] is None else str(want[column])
+            wanted = "" if want[column] is None or (not isinstance(want[column], str) and pd.isna(want[column])) \
+                else str(want[column])
             if row[column] != wanted:
                 raise DataError(path, f"{row[column]!r} but rebuilt from the data it is {wanted!r}; run `make data`",
                                 row=n, field=column, line=n + 1)

@@ -353,6 +353,15 @@ def uncertainty_note(series: pd.DataFrame, report_year: int) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------------------------
 # What the series says about how the report counts, computed from the data.
 KINDS = ["communiques_and_press_news", "reportages", "digital_contents"]
+# The words of the values accounting() and total_changes() give, in English and Arabic.
+DEFINITIONS = {
+    "includes denials": ("the kinds and the denials", "الأنواع والتكذيبات"),
+    "excludes denials": ("the kinds, not the denials", "الأنواع دون التكذيبات"),
+    "matches neither": ("neither sum", "لا هذا المجموع ولا ذاك"),
+    "published totals": ("published totals", "المجاميع المعلنة"),
+    "denials excluded": ("kinds without the denials", "الأنواع دون التكذيبات"),
+    "denials included": ("kinds with the denials", "الأنواع مع التكذيبات"),
+}
 
 
 def _row(series: pd.DataFrame, year: int, metric: str):
