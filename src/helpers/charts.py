@@ -170,7 +170,8 @@ def marks_legend(qualifiers: Iterable[str | None]) -> tuple[str, str]:
         label = value_label(*(("checks", "recomputed_qualifier") if q in ("at_least", "at_most")
                               else ("figures", "qualifier")), q)
         mark = "".join(arabic_text.QUALIFIER_MARKS[q])
-        words.append((f"{mark} {label.label_ar}", f"{mark} {label.label_en}"))
+        # LRM on both sides: the mark keeps its left-to-right form in the Arabic line (≥ is mirrored in RTL)
+        words.append((f"{LRM}{mark}{LRM} {label.label_ar}", f"{mark} {label.label_en}"))
     return "، ".join(w[0] for w in words), ", ".join(w[1] for w in words)
 
 
