@@ -46,10 +46,11 @@ KINDS = {
     "english": ("ltr", "left", ""),
     "arabic": ("rtl", "right", ""),
     "number": ("ltr", "right", "white-space:nowrap;font-variant-numeric:tabular-nums;"),
-    "code": ("ltr", "left", "font-family:var(--jp-code-font-family,monospace);font-size:0.9em;"),
+    "code": ("ltr", "left", "font-family:var(--jp-code-font-family,monospace);font-size:0.9em;"
+                            "overflow-wrap:anywhere;min-width:8em;"),
     "bilingual": ("auto", "start", ""),
 }
-WIDE = "min-width:14em;max-width:34em;"
+WIDE_EM = 16  # the room a column of long text gets (Column.wide=True); a number of em asks for more or less
 TABLE_STYLE = ("border-collapse:collapse;table-layout:auto;margin:0.5em 0;margin-left:0;margin-right:auto;"
                "font-size:0.92em;line-height:1.45;")
 TH_STYLE = "padding:0.35em 0.6em;border-bottom:1.5px solid #888;vertical-align:bottom;font-weight:600;"
@@ -60,14 +61,14 @@ TD_STYLE = "padding:0.35em 0.6em;border-bottom:1px solid #ddd;vertical-align:top
 class Column:
     """One column: the key of the source frame, the header in both languages, its kind (a key of KINDS), a
     formatter from the raw value to the cell (default: the value as text, empty when missing) and whether its
-    text is long (it then gets room to wrap)."""
+    text is long: ``wide=True`` gives it room to wrap (WIDE_EM), a number gives that many em."""
 
     key: str
     en: str
     ar: str
     kind: str = "text"
     format: Callable[[object], Cell] | None = None
-    wide: bool = False
+    wide: bool | float = False
 
 
 def missing(value) -> bool:
@@ -132,7 +133,7 @@ class Table:
     """Formatted cells with bilingual headers; displays as HTML (``_repr_html_``) and plain text (``repr``)."""
 
     def __init__(self, headers: Sequence[Bilingual], rows: Sequence[Sequence[Cell]], kinds: Sequence[str],
-                 wide: Sequence[bool] | None = None):
+                 wide: Sequence[bool | float] | None = None):
         self.headers, self.rows, self.kinds = list(headers), [list(r) for r in rows], list(kinds)
         self.wide = list(wide) if wide is not None else [False] * len(self.headers)
         unknown = [k for k in self.kinds if k not in KINDS]
@@ -167,7 +168,9 @@ class Table:
     @staticmethod
     def _html_cell(cell: Cell, kind: str, tag: str, wide: bool) -> str:
         direction, align, extra = KINDS[kind]
-        style = (TH_STYLE if tag == "th" else TD_STYLE) + extra + (WIDE if wide and tag == "td" else "")
+        room = WIDE_EM if wide is True else wide
+        style = (TH_STYLE if tag == "th" else TD_STYLE) + extra + \
+            (f"min-width:{room}em;max-width:{max(room, 34)}em;" if room and tag == "td" else "")
         if isinstance(cell, Bilingual):
             parts = []
             if cell.ar:
@@ -254,14 +257,14 @@ def checks_table(checks: pd.DataFrame, ids: Sequence[str] | None = None, kind: s
     })
     columns = [Column("id", "Check", "الفحص", "code"),
                Column("kind", "Kind", "النوع", "bilingual", words("checks", "kind")),
-               Column("claim", "Claim", "الادعاء", "bilingual", wide=True),
-               Column("evidence", "Evidence", "الدليل", "bilingual", wide=True)]
+               Column("claim", "Claim", "الادعاء", "bilingual", wide=12),
+               Column("evidence", "Evidence", "الدليل", "bilingual", wide=12)]
     if numbers:
         columns += [Column("published", "Published", "المعلن", "number", number),
                     Column("recomputed", "Recomputed", "المعاد حسابه", "number"),
                     Column("difference", "Difference", "الفرق", "number", number)]
     columns += [Column("status", "Status", "الحالة", "bilingual", words("checks", "status")),
-                Column("basis", "Basis", "الأساس", "bilingual", wide=True)]
+                Column("basis", "Basis", "الأساس", "bilingual", wide=24)]
     return Table.from_frame(frame, columns)
 
 
