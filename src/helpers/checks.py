@@ -26,6 +26,7 @@ import pandas as pd
 from . import bounds, schema, wording
 from .errors import DataError
 from .figures import read_curated
+from .labels import figure_label
 from .paths import CURATED, PROCESSED
 from .series import accounting, load_series, repeated_values
 from .source import Report, load_report
@@ -273,7 +274,6 @@ class Context:
         self.figures, self.series, self.report = figures, series, report
 
     def short(self, figure_id: str, lang: str) -> str:
-        from .labels import figure_label
         return figure_label(figure_id).text(lang)
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bounds, wording
+from . import bounds, schema, wording
 from .errors import DataError
-from .figures import QUALIFIERS, read_curated
+from .figures import read_curated
 from .paths import CURATED, PROCESSED, RAW_REPORT, RAW_SECONDARY
 from .source import citation, read_raw, sources
 
@@ -30,7 +30,6 @@ CITIES_CSV = CURATED / "open-days-cities.csv"
 SERIES_COLUMNS = ["year", "metric", "metric_en", "metric_ar", "unit", "value", "qualifier", "period", "edition",
                   "city_en", "city_ar", "sources", "quotes", "check", "mapping", "note"]
 SECONDARY_FIELDS = ["year", "metric", "value", "qualifier", "url", "quote", "check"]
-MAPPINGS = ("direct", "inferred")
 THIS_REPORT = "figures.csv"
 DISAGREE = "sources disagree"  # the note that records a disagreement
 _MONTHS_EN = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
@@ -56,8 +55,9 @@ def read_secondary(path: Path = RAW_SECONDARY) -> list[tuple[int, int, dict]]:
         for field in ("year", "value"):
             if not row[field].isdigit():
                 fail(field, f"{row[field]!r} is not a whole number")
-        if row["qualifier"] not in QUALIFIERS:
-            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
+        qualifiers = schema.allowed("series", "qualifier")
+        if row["qualifier"] not in qualifiers:
+            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(qualifiers)}")
         if row["check"] not in ("yes", "no"):
             fail("check", f"{row['check']!r} is neither yes nor no")
         rows.append((n, line, {**row, "year": int(row["year"]), "value": int(row["value"])}))
@@ -72,8 +72,9 @@ def _metric_map(path: Path = METRICS_CSV):
     """
     labels, by_figure, by_source = {}, {}, []
     for n, row in read_curated(path, ["metric", "metric_en", "metric_ar", "unit", "mapping"]):
-        if row["mapping"] not in MAPPINGS:
-            raise DataError(path, f"{row['mapping']!r} is not one of {', '.join(MAPPINGS)}", row=n, field="mapping",
+        mappings = schema.allowed("series", "mapping")
+        if row["mapping"] not in mappings:
+            raise DataError(path, f"{row['mapping']!r} is not one of {', '.join(mappings)}", row=n, field="mapping",
                             line=n + 1)
         if row["mapping"] == "inferred" and not row["note"].strip():
             raise DataError(path, "an inferred mapping needs a note saying how it was inferred", row=n,
