@@ -37,4 +37,4 @@ def reference():
 def committed():
     """The committed processed tables, as strings (what a researcher downloads)."""
     return {name: pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
-            for name in ("figures", "exclusions", "checks")}
+            for name in ("figures", "exclusions", "checks", "series")}

@@ -48,6 +48,10 @@ LABELS = {  # test id: label (logical order)
     "number-inside": "بلغت 29 تكذيبا فقط",
     "latin-inside": "حساب Instagram الرسمي",
     "latin-first": "Instagram إنستغرام",
+    # the line under a chart that explains its marks: each mark wrapped in LRM (≥ is mirrored in RTL runs)
+    "marks-line": "\u200e≥\u200e على الأقل، \u200e≈\u200e حوالي",
+    # a number in the form both readers share, grouped with no-break spaces, inside Arabic
+    "shared-number": "مقابل 2\u00a0120\u00a0000 زائر",
 }
 
 SIZE_PX = 48     # glyph size of both renders, in pixels

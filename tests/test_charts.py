@@ -7,15 +7,18 @@ one image cannot serve both within a tight tolerance. Regenerate after a deliber
     .nox/rendering/bin/python -m pytest tests/test_charts.py --mpl-generate-path=tests/baseline/mpl-3.10
 and look at the images before committing them.
 """
+import base64
+import re
 from pathlib import Path
 
 import matplotlib
+import matplotlib.figure
 import matplotlib.style
 import pytest
 from matplotlib.testing.compare import compare_images
 
 from helpers import arabic_text, charts
-from helpers.arabic_text import prepare
+from helpers.arabic_text import NBSP, prepare
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph .*missing from font:UserWarning")
 
@@ -166,10 +169,11 @@ def test_barh_labels_are_prepared_and_values_qualified():
     fig = make_barh()
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()][0] == prepare("زوار الأبواب المفتوحة") + "\nOpen days visitors"
-    assert {"≈2.400.000", "1.268.153", "29"} <= set(texts_of(fig))
+    assert {f"≈2{NBSP}400{NBSP}000", f"1{NBSP}268{NBSP}153", "29"} <= set(texts_of(fig))  # read by both audiences
     assert ax.xaxis_inverted()  # bars grow from the labels on the right towards the left
     assert fig._suptitle.get_text() == prepare("أرقام 2025") + "\n2025 figures"
-    assert fig._supxlabel.get_text() == prepare("المصدر: تقرير 2025")
+    note = fig._supxlabel.get_text().split("\n")
+    assert note[0] == prepare("المصدر: تقرير 2025") and note[-1] == "≈ about"  # the ≈ mark explained
 
 
 def test_compare_bars_annotates_the_change():
@@ -181,10 +185,10 @@ def test_compare_bars_annotates_the_change():
     assert any("\u2212153" in t for t in texts)
 
 
-@pytest.mark.parametrize("total, shown", [(1268153, "0"), (1268000, "+153"), (1270000, "\u22121.847")])
+@pytest.mark.parametrize("total, shown", [(1268153, "0"), (1268000, "+153"), (1270000, f"\u22121{NBSP}847")])
 def test_stacked_parts_shows_whether_the_parts_add_up(total, shown):
     texts = texts_of(make_stacked_parts(total))
-    expected = prepare(f"1.268.153   (الفرق: {'' if shown == '0' else arabic_text.LRM}{shown})")
+    expected = prepare(f"1{NBSP}268{NBSP}153   (الفرق: {'' if shown == '0' else arabic_text.LRM}{shown})")
     assert expected in texts
 
 
@@ -195,7 +199,9 @@ def test_line_series_marks_uncertain_points():
               and line.get_xdata().tolist() == [2022]]
     assert len(hollow) == 1 and hollow[0].get_ydata().tolist() == [92.0]
     assert texts_of(fig).count("?") == 1
-    assert prepare("غير مؤكد") + "\nuncertain" in [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert prepare("غير مؤكد") + "\nunconfirmed" in legend
+    assert prepare("لم يُنشر") + "\nnot published" in legend  # the violent contents have no 2025 value
 
 
 def test_grouped_bars_hatches_uncertain_bars():
@@ -208,7 +214,7 @@ def test_grouped_bars_hatches_uncertain_bars():
 def test_key_figures_read_right_to_left():
     ax = make_key_figures().axes[0]
     big = {t.get_text(): t.get_position() for t in ax.texts if t.get_fontsize() > 20}
-    assert big["≈2.400.000"][0] > big["1.268.153"][0] > big["503"][0]  # first at the right
+    assert big[f"≈2{NBSP}400{NBSP}000"][0] > big[f"1{NBSP}268{NBSP}153"][0] > big["503"][0]  # first at the right
     assert big["29"][1] > big["503"][1]  # second row below (y axis points down)
 
 
@@ -234,3 +240,86 @@ def test_grouped_bars_legend_shows_plain_colours_when_the_first_bar_is_uncertain
     legend = fig.axes[0].get_legend()
     hatched = [text.get_text() for h, text in zip(legend.legend_handles, legend.get_texts()) if h.get_hatch()]
     assert len(legend.legend_handles) == 3 and hatched == [prepare("غير مؤكد")]  # only the "uncertain" entry
+
+
+# --- showing a chart: drawn once, saved, described in both languages --------------------------------------------------
+
+def displayed(image):
+    from IPython.core.formatters import DisplayFormatter
+    return DisplayFormatter().format(image)
+
+
+def test_show_saves_once_and_displays_the_saved_png_with_its_description(tmp_path, monkeypatch):
+    calls = []
+    original = matplotlib.figure.Figure.savefig
+    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", lambda self, *a, **k: (calls.append(k.get("format")),
+                                                                                   original(self, *a, **k))[1])
+    monkeypatch.setenv(charts.FORMATS_ENV, "png")
+    image = charts.show(make_barh(), "chart", folder=tmp_path)
+    data, metadata = displayed(image)
+    assert calls == ["png"], "drawn once"
+    png = base64.b64decode(data["image/png"])
+    assert png == (tmp_path / "chart.png").read_bytes() and sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]
+    alt = metadata["image/png"]["alt"]
+    assert re.search("[\u0600-\u06ff]", alt) and "Horizontal bar chart" in alt
+    width, _ = charts._png_size(png)
+    assert metadata["image/png"]["width"] == round(width / 2)  # 200-dpi pixels at the size of 100 dpi
+
+
+def test_show_writes_svg_too_unless_tests_ask_for_png_only(tmp_path, monkeypatch):
+    monkeypatch.delenv(charts.FORMATS_ENV, raising=False)
+    assert charts.chart_formats() == ("png",)  # tests set HELPERS_FIGURES_DIR (conftest): PNG only
+    monkeypatch.setenv(charts.FORMATS_ENV, "png,svg")
+    charts.show(make_barh(), "chart", folder=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png", "chart.svg"]
+    monkeypatch.delenv(charts.FORMATS_ENV)
+    monkeypatch.delenv("HELPERS_FIGURES_DIR")
+    assert charts.chart_formats() == ("png", "svg")
+
+
+def test_a_chart_without_a_description_is_not_shown(tmp_path):
+    fig, _ = charts.new_figure("عنوان", "Title")
+    with pytest.raises(ValueError, match="no description in both languages"):
+        charts.show(fig, "chart", folder=tmp_path)
+
+
+def test_descriptions_give_every_value_as_each_language_writes_it():
+    alt = make_barh().alt_text
+    assert "about 2,400,000" in alt.en and "1,268,153" in alt.en and "Open days visitors" in alt.en
+    assert "حوالي 2.400.000" in alt.ar and "1.268.153" in alt.ar and "زوار الأبواب المفتوحة" in alt.ar
+
+
+def test_descriptions_say_what_is_missing_and_unconfirmed():
+    alt = make_grouped_bars().alt_text
+    assert "2024 not published" in alt.en and "480,944 (unconfirmed)" in alt.en
+    assert "2024 لم يُنشر" in alt.ar
+
+
+def test_a_missing_value_is_marked_on_the_baseline_not_drawn_as_zero():
+    ax = make_grouped_bars().axes[0]
+    crosses = [line for line in ax.get_lines() if line.get_marker() == "x"]
+    assert sorted(x for line in crosses for x in line.get_xdata()) == pytest.approx(
+        [2024 - 0.4 + 0.8 / 3 * (i + 0.5) for i in range(3)])
+    assert all(list(line.get_ydata()) == [0] * len(line.get_xdata()) for line in crosses)
+
+
+def test_year_panels_give_each_quantity_its_own_scale():
+    fig = charts.year_panels(
+        YEARS, [charts.Panel("أ", "A", [445, 260, 208, 260], single_source=[True, True, False, False]),
+                charts.Panel("ب", "B", [92, 56, 40, None], inferred=[False, True, False, False])],
+        title_ar="عنوان", title_en="Title", source="تقرير")
+    a, b = (ax for ax in fig.axes if ax.patches)
+    assert a.get_ylim()[1] != b.get_ylim()[1]  # not one shared axis
+    right = max(fig.axes, key=lambda ax: ax.get_position().x0)
+    assert right.get_title(loc="right").endswith("A")  # the first panel stands at the right
+    assert [p.get_hatch() for p in right.patches][:2] == ["///", "///"]
+    left = min(fig.axes, key=lambda ax: ax.get_position().x0)
+    assert left.patches[1].get_linestyle() not in ("-", "solid") and not left.patches[3].get_visible()
+    legend = [t.get_text() for t in fig.subfigs[0].legends[0].get_texts()]
+    assert {prepare("غير مؤكد") + "\nunconfirmed", prepare("لم يُنشر") + "\nnot published",
+            prepare("مطابقة مستنتجة") + "\nmapping inferred"} == set(legend)
+
+
+def test_qualifier_marks_are_explained_under_the_chart():
+    note = make_key_figures()._supxlabel.get_text()
+    assert "≈ about" in note and prepare(f"{arabic_text.LRM}≈{arabic_text.LRM} حوالي") in note

@@ -86,13 +86,15 @@ def test_periods(committed):
 
 
 def test_checks(committed):
+    """The statuses as committed (helpers.checks computes them; tests/test_checks.py says why each holds)."""
     status = dict(zip(committed["checks"]["id"], committed["checks"]["status"]))
-    assert status["media.total_is_sum_of_kinds"] == "pass"  # 1973 + 4386 + 503 = 6862
-    assert status["social_media.total_is_sum_of_platforms"] == "pass"  # 512523 + 502280 + 253350 = 1268153
-    assert status["fake_news.decline"] == "pass"  # 40 -> 29
-    assert status["open_days.record"] == "not_checkable"
-    flags = committed["checks"][committed["checks"]["kind"] == "flag"]
-    assert flags["figure_ids"].tolist() == ["open_days.schools outreach.schools"]  # 1916 and 1961
+    assert status["media.total_is_sum_of_kinds"] == "consistent"  # 1973 + 4386 + 503 = 6862
+    assert status["social_media.total_is_sum_of_platforms"] == "consistent"  # 512523 + 502280 + 253350 = 1268153
+    assert status["fake_news.denials_fell"] == "consistent"  # 40 -> 29
+    assert status["fake_news.sharp_decline"] == "not_checkable"  # denials do not measure fake news
+    assert status["open_days.record"] == "consistent_single_source"
+    swapped = committed["checks"][committed["checks"]["kind"] == "transposition"]
+    assert swapped["figure_ids"].tolist() == ["open_days.schools outreach.schools"]  # 1916 and 1961
 
 
 def test_load_figures_returns_numbers_indexed_by_id():

@@ -84,3 +84,220 @@ def test_every_figure_is_shown_in_a_section_notebook():
     shown = "\n".join(outputs_text(read(p)) for p in PATHS if not p.name.startswith("00"))
     ids = pd.read_csv(PROCESSED / "figures.csv")["id"]
     assert [i for i in ids if i not in shown] == []
+
+
+# --- both languages, Arabic right to left, quotations verbatim -----------------------------------------------------
+
+RTL_BLOCK = re.compile(r'<div dir="rtl" lang="ar">\n\n(.*?)\n\n</div>', re.S)
+ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3]")
+QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"")
+
+
+def markdown_sources(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "markdown"]
+
+
+def without_code_and_tags(text: str) -> str:
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def split_languages(source: str) -> tuple[list[str], list[str], str]:
+    """(headings, Arabic blocks, the rest: English) of a markdown cell."""
+    headings = [line for line in source.splitlines() if line.startswith("#")]
+    rest = RTL_BLOCK.sub(" ", source)
+    rest = "\n".join(line for line in rest.splitlines() if not line.startswith("#"))
+    return headings, RTL_BLOCK.findall(source), rest
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_arabic_prose_is_inside_right_to_left_blocks(path):
+    """Outside <div dir="rtl" lang="ar">, Arabic appears only in «quotes» and in bilingual headings."""
+    for source in markdown_sources(read(path)):
+        headings, _, rest = split_languages(source)
+        for heading in headings:
+            assert not ARABIC_LETTER.search(heading) or LATIN.search(heading.lstrip("# ")), heading
+        stray = ARABIC_LETTER.findall(re.sub(r"«[^»]*»", " ", without_code_and_tags(rest)))
+        assert not stray, f"Arabic outside an RTL block: {rest.strip()[:120]!r}"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_every_narrative_cell_says_it_in_both_languages(path):
+    """Each markdown cell with prose (narrative, caveats, findings) has an Arabic block and an English text of
+    comparable length; a cell with only a heading has a heading in both languages."""
+    for source in markdown_sources(read(path)):
+        headings, arabic, english = split_languages(source)
+        english = re.sub(r"«[^»]*»", " ", without_code_and_tags(english))
+        ar_letters = sum(len(ARABIC_LETTER.findall(block)) for block in arabic)
+        en_letters = len(LATIN.findall(english))
+        if not arabic and not en_letters:
+            assert all(ARABIC_LETTER.search(h) and LATIN.search(h) for h in headings), headings
+            continue
+        assert ar_letters and en_letters, f"one language only: {source[:100]!r}"
+        assert 0.3 < ar_letters / en_letters < 2.5, f"one language says much less: {source[:100]!r}"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_each_notebook_ends_with_what_we_found_in_both_languages(path):
+    cells = read(path).cells
+    found = next((i for i, c in enumerate(cells) if c.cell_type == "markdown"
+                  and c.source.startswith("## What we found · ما وجدناه")), None)
+    assert found is not None and found >= len(cells) - 2, "a final 'What we found · ما وجدناه' section"
+    _, arabic, english = split_languages(cells[found].source)
+    bullets_ar = sum(line.startswith("- ") for block in arabic for line in block.splitlines())
+    bullets_en = sum(line.startswith("- ") for line in english.splitlines())
+    assert bullets_ar >= 1 and bullets_ar == bullets_en, (bullets_ar, bullets_en)
+
+
+@pytest.fixture(scope="module")
+def source_texts():
+    """Every text a notebook may quote: the raw report and the quotes of the secondary sources."""
+    from helpers.series import read_secondary
+    from helpers.source import load_report
+    return [load_report().raw] + [row["quote"] for _, _, row in read_secondary()]
+
+
+def quotations(text: str) -> list[str]:
+    text = without_code_and_tags(text)
+    return [" ".join(next(g for g in m.groups() if g).split()) for m in QUOTED.finditer(text)]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_quotations_are_the_sources_words(path, source_texts):
+    """Text in «», “” or "" is shown as the source's words: it must occur in a source, verbatim."""
+    nb = read(path)
+    texts = markdown_sources(nb) + [o.get("data", {}).get("text/markdown", "") for c in nb.cells
+                                    if c.cell_type == "code" for o in c.outputs]
+    flat = [" ".join(s.split()) for s in source_texts]
+    for text in texts:
+        for quote in quotations(text):
+            assert any(quote in s for s in flat), f"not in any source: «{quote}»"
+
+
+def test_the_quotation_check_catches_a_paraphrase(source_texts):
+    """Notebook 08 once quoted «مقابل 40 في سنة 2024»; the report says «مقارنة مع 40 في سنة 2024»."""
+    flat = [" ".join(s.split()) for s in source_texts]
+    assert not any("مقابل 40 في سنة 2024" in s for s in flat)
+    assert any("مقارنة مع 40 في سنة 2024" in s for s in flat)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_arabic_quotes_in_english_are_not_run_together(path):
+    """In left-to-right text, two Arabic quotes joined by punctuation alone are displayed in reverse order."""
+    for source in markdown_sources(read(path)):
+        _, _, english = split_languages(source)
+        assert not re.search(r"»\s*[,;،]?\s*«", english), english[:120]
+
+
+# --- charts and tables in the outputs ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_every_chart_has_a_description_in_both_languages(path):
+    for cell in read(path).cells:
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert ARABIC_LETTER.search(alt) and LATIN.search(alt), f"no bilingual alt text in {path.name}"
+            assert "<Figure size" not in out.get("data", {}).get("text/plain", ""), "a figure displayed directly"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_tables_show_no_placeholders(path):
+    text = outputs_text(read(path))
+    assert not re.search(r"\bNone\b|\bNaN\b|<NA>|&lt;NA&gt;|…", text)
+
+
+# --- hygiene -------------------------------------------------------------------------------------------------------
+
+def code_of(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_one_setup_call_and_no_copied_set_up(path):
+    nb = read(path)
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert "setup()" in first.source
+    code = code_of(nb)
+    for copied in ("%matplotlib", "pd.set_option", "load_figures(", "citation(", "load_checks(", "build_checks("):
+        assert copied not in code, copied
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_no_unused_imports_and_no_functions_defined(path):
+    import ast
+    tree = ast.parse(code_of(read(path)))
+    imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    assert imported - used == set(), "unused imports"
+    assert not [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.Lambda))], "helpers belong in src/"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_labels_come_from_the_data(path):
+    """No label the curated files give (platform names, kinds...) is typed as a string in a notebook."""
+    import ast
+
+    from helpers import labels, schema
+    from helpers.figures import load_figures
+    known = {text for figure_id in load_figures().index for text in
+             (labels.figure_label(figure_id).ar, labels.figure_label(figure_id).en)}
+    known |= {text for metric in schema.allowed("series", "metric") for text in
+              (labels.metric_label(metric).ar, labels.metric_label(metric).en)}
+    strings = {node.value for node in ast.walk(ast.parse(code_of(read(path))))
+               if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert strings & known == set()
+
+
+NUMBER = re.compile(r"(?<![\w.,\-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,\-])\d+(?:[.,]\d+)?(?![\d\w])")
+
+
+@pytest.fixture(scope="module")
+def numbers_in_the_data():
+    from helpers.checks import load_checks
+    from helpers.figures import load_figures
+    from helpers.series import load_series
+    figures, series = load_figures(), load_series()
+    checks = load_checks(figures, series=series)
+    values = set(figures["value"]) | set(series["value"])
+    values |= {abs(v) for column in ("published", "recomputed", "difference") for v in checks[column]
+               if v is not None}
+    return {float(v) for v in values}
+
+
+def prose_numbers(text: str) -> list[float]:
+    text = re.sub(r"«[^»]*»", " ", without_code_and_tags(text)).replace("SHA-256", " ")
+    found = []
+    for token in NUMBER.findall(text):
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):  # grouped, as English (6,862) or Arabic (6.862) write it
+            found.append(float(re.sub(r"[.,]", "", token)))
+        else:
+            found.append(float(token.replace(",", ".")))
+    return found
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_numbers_in_the_prose_come_from_the_data(path, numbers_in_the_data):
+    """A number written in a notebook's narrative is a figure, a series value or a check's number (or a year, a
+    day, a count below 32); anything computed is printed by code from the data."""
+    for source in markdown_sources(read(path)):
+        for n in prose_numbers(source):
+            assert n < 32 or 1990 <= n <= 2100 or n in numbers_in_the_data, f"{n} in {source[:80]!r}"
+
+
+def test_notebook_08_says_how_sure_the_series_is_from_the_data():
+    """Its sentences about single-source values are the ones helpers.series computes from series.csv, and no
+    markdown cell states such a count by hand."""
+    from helpers.series import load_series, uncertainty_note
+    nb = read(NOTEBOOKS / "08-series-2017-2025.ipynb")
+    shown = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "text/markdown" in o.get("data", {})]
+    ar, en = uncertainty_note(load_series(), 2025)
+    assert any(ar in text and en in text for text in shown)
+    words = re.compile(r"one source|one report|unconfirmed|uncertain|single|مصدر واحد|غير مؤكد", re.I)
+    for source in markdown_sources(nb):
+        for sentence in re.split(r"(?<=[.!?؟])\s+|\n- ", source):
+            counts = [n for n in re.findall(r"\d+", sentence) if not 1990 <= int(n) <= 2100]
+            assert not (words.search(sentence) and counts), sentence

@@ -29,11 +29,12 @@ def build_all(raw: Path = RAW_REPORT, out: Path = PROCESSED) -> dict[Path, pd.Da
     figures = build_figures(report)
     curation = load_curation()
     observations, report_figures = build_observations(report, curation, figures)
+    series = build_series(figures)
     return {
         out / "figures.csv": figures,
         out / "exclusions.csv": build_exclusions(figures, report),
-        out / "checks.csv": build_checks(figures, report),
-        out / "series.csv": build_series(figures),
+        out / "checks.csv": build_checks(figures, report, series),  # claims against earlier years need the series
+        out / "series.csv": series,
         out / "observations.csv": observations,
         out / "report-figures.csv": report_figures,
         out / "stated-changes.csv": build_stated_changes(report_figures, curation),

@@ -6,7 +6,7 @@
 - :func:`conflicts`: for the figures the outlets disagree on, what each outlet printed.
 
 A change computed from a bound or an approximation carries it ("at least", "about"), or is not computed when the
-bounds point both ways (see :func:`change_qualifier`).
+bounds point both ways (helpers.bounds).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from . import bounds
 from .metrics import Curation
 
 YEARS = (2024, 2025)
@@ -41,23 +42,6 @@ def figures_by_year(report_figures: pd.DataFrame, sections) -> pd.DataFrame:
     return table.rename_axis("figure").reset_index()
 
 
-def change_qualifier(before: str, after: str) -> str | None:
-    """How sure a change computed from two qualified levels is: 'exact', 'about', 'at_least', 'at_most', or None
-    when one bound cancels the other (more than X before and more than Y after says nothing of the change)."""
-    before, after = before or "exact", after or "exact"
-    lower = {"after": after == "more_than", "before": before == "less_than"}   # the change is at least ...
-    upper = {"after": after == "less_than", "before": before == "more_than"}   # the change is at most ...
-    if any(lower.values()) and any(upper.values()):
-        return None
-    if any(lower.values()):
-        return "at_least"
-    if any(upper.values()):
-        return "at_most"
-    if "about" in (before, after):
-        return "about"
-    return "exact"
-
-
 def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
     """Levels stated in both reports (kind level or cumulative, a value each year), the change they imply
     (percent, one decimal, with its qualifier), and the change the 2025 report states where it states one."""
@@ -68,7 +52,7 @@ def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sec
     rows = []
     for r in both.to_dict("records"):
         before, after = Decimal(str(r["value_2024"])), Decimal(str(r["value_2025"]))
-        how = change_qualifier(r["qualifier_2024"], r["qualifier_2025"])
+        how = bounds.ratio(r["qualifier_2025"] or "exact", r["qualifier_2024"] or "exact")
         implied = None if how is None or before == 0 else float(
             ((after - before) / before * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
         s = stated.loc[r["figure"]] if r["figure"] in stated.index else None

@@ -1,9 +1,13 @@
-"""The 2022-2025 series: this report's figures plus the figures other press reports give for earlier years.
+"""The 2017-2025 series: this report's figures plus the figures other press reports give for earlier years.
 
 One row per (year, metric). Metric names are made consistent across sources by a curated map
-(data/curated/series-metrics.csv); values come from figures.csv (verified against the raw text) and from
-data/raw/secondary-figures.tsv (checksummed). A value stated by several sources is one row listing them all; where
-they disagree, or where the only source is marked check=yes, the row has ``check == "yes"``.
+(data/curated/series-metrics.csv), which says for each source label whether it names the metric directly or the
+mapping is an inference (column ``mapping``, explained in the row's note). Values come from figures.csv (verified
+against the raw text) and from data/raw/secondary-figures.tsv (checksummed).
+
+``check`` is computed from the sources, by the data package's rule, never copied by hand: ``no`` when this report
+states the value or two publications agree on it, ``yes`` when one other report alone gives it or the sources
+disagree. (The raw file's own ``check`` column, a compiler's remark, is read and validated but not used.)
 """
 from __future__ import annotations
 
@@ -14,18 +18,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import bounds, schema, wording
 from .errors import DataError
 from .figures import read_curated
-from .paths import CURATED, PROCESSED, RAW_SECONDARY
-from .schema import allowed
-from .source import read_raw
+from .paths import CURATED, PROCESSED, RAW_REPORT, RAW_SECONDARY
+from .source import citation, read_raw, sources
 
 SERIES_CSV = PROCESSED / "series.csv"
 METRICS_CSV = CURATED / "series-metrics.csv"
 CITIES_CSV = CURATED / "open-days-cities.csv"
-SERIES_COLUMNS = ["year", "metric", "metric_en", "metric_ar", "value", "qualifier", "period", "edition", "city_en",
-                  "city_ar", "sources", "quotes", "check", "note"]
+SERIES_COLUMNS = ["year", "metric", "metric_en", "metric_ar", "unit", "value", "qualifier", "period", "edition",
+                  "city_en", "city_ar", "sources", "quotes", "check", "mapping", "note"]
 SECONDARY_FIELDS = ["year", "metric", "value", "qualifier", "url", "quote", "check"]
+THIS_REPORT = "figures.csv"
+DISAGREE = "sources disagree"  # the note that records a disagreement
 _MONTHS_EN = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
 _DAYS = re.compile(r"\b(\d{1,2})-(\d{1,2}) (" + "|".join(_MONTHS_EN) + r")\b")
 _EDITION = re.compile(r"\b(\d+)(?:st|nd|rd|th) edition\b")
@@ -49,8 +55,9 @@ def read_secondary(path: Path = RAW_SECONDARY) -> list[tuple[int, int, dict]]:
         for field in ("year", "value"):
             if not row[field].isdigit():
                 fail(field, f"{row[field]!r} is not a whole number")
-        if row["qualifier"] not in allowed("series", "qualifier"):
-            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(allowed('series', 'qualifier'))}")
+        qualifiers = schema.allowed("series", "qualifier")
+        if row["qualifier"] not in qualifiers:
+            fail("qualifier", f"{row['qualifier']!r} is not one of {', '.join(qualifiers)}")
         if row["check"] not in ("yes", "no"):
             fail("check", f"{row['check']!r} is neither yes nor no")
         rows.append((n, line, {**row, "year": int(row["year"]), "value": int(row["value"])}))
@@ -58,15 +65,27 @@ def read_secondary(path: Path = RAW_SECONDARY) -> list[tuple[int, int, dict]]:
 
 
 def _metric_map(path: Path = METRICS_CSV):
-    """(labels by metric, figure id -> metric, [(source metric, years, metric, note)])."""
+    """(labels and unit by metric, figure id -> metric, [(source metric, years, metric, mapping, note)]).
+
+    A source label may map differently in some years: rows naming years come before the "*" rows, so that
+    the most specific mapping wins.
+    """
     labels, by_figure, by_source = {}, {}, []
-    for _, row in read_curated(path, ["metric", "metric_en", "metric_ar"]):
-        labels.setdefault(row["metric"], (row["metric_en"], row["metric_ar"]))
+    for n, row in read_curated(path, ["metric", "metric_en", "metric_ar", "unit", "mapping"]):
+        mappings = schema.allowed("series", "mapping")
+        if row["mapping"] not in mappings:
+            raise DataError(path, f"{row['mapping']!r} is not one of {', '.join(mappings)}", row=n, field="mapping",
+                            line=n + 1)
+        if row["mapping"] == "inferred" and not row["note"].strip():
+            raise DataError(path, "an inferred mapping needs a note saying how it was inferred", row=n,
+                            field="note", line=n + 1)
+        labels.setdefault(row["metric"], (row["metric_en"], row["metric_ar"], row["unit"]))
         for figure_id in row["figure_ids"].split():
             by_figure[figure_id] = row["metric"]
         if row["source_metric"]:
             years = None if row["years"] in ("", "*") else {int(y) for y in row["years"].split()}
-            by_source.append((row["source_metric"], years, row["metric"], row["note"]))
+            by_source.append((row["source_metric"], years, row["metric"], row["mapping"], row["note"]))
+    by_source.sort(key=lambda entry: entry[1] is None)  # year-specific first (a stable sort keeps the file order)
     return labels, by_figure, by_source
 
 
@@ -107,53 +126,78 @@ def _observations(figures: pd.DataFrame) -> list[dict]:
         if metric.startswith("open_days"):
             details.update(edition=edition, city_en=city, city_ar=cities.get(city, ""))
         observations.append({"year": int(fig["period"][:4]), "metric": metric, "value": fig["value"],
-                             "qualifier": fig["qualifier"], **details, "source": f"figures.csv:{figure_id}",
-                             "quote": fig["quote"], "check": "no", "primary": True, "note": ""})
+                             "qualifier": fig["qualifier"], **details, "source": f"{THIS_REPORT}:{figure_id}",
+                             "quote": fig["quote"], "mapping": "direct", "primary": True, "note": ""})
     for n, line, row in read_secondary():
         base, _ = _source_metric(row["metric"])
-        match = next(((metric, note) for source, years, metric, note in by_source
+        match = next(((metric, mapping, note) for source, years, metric, mapping, note in by_source
                       if source in (base, row["metric"]) and (years is None or row["year"] in years)), None)
         if match is None:
             raise DataError(RAW_SECONDARY, f"{row['metric']!r} has no series metric in {METRICS_CSV.name}",
                             row=n, field="metric", line=line)
-        metric, note = match
+        metric, mapping, note = match
         details = {"period": str(row["year"]), "edition": None, "city_en": "", "city_ar": ""}
         if metric.startswith("open_days"):
             details = _open_days_details(row["metric"], row["year"], cities)
         observations.append({"year": row["year"], "metric": metric, "value": row["value"],
                              "qualifier": row["qualifier"], **details, "source": row["url"], "quote": row["quote"],
-                             "check": row["check"], "primary": False, "note": note})
+                             "mapping": mapping, "primary": False, "note": note})
     for obs in observations:
-        obs["metric_en"], obs["metric_ar"] = labels[obs["metric"]]
+        obs["metric_en"], obs["metric_ar"], obs["unit"] = labels[obs["metric"]]
     return observations
 
 
 def _publication(source: str) -> str:
     """The publication a source belongs to: all figures.csv rows are one (this report), each URL is one."""
-    return "figures.csv" if source.startswith("figures.csv:") else source
+    return THIS_REPORT if source.startswith(THIS_REPORT + ":") else source
+
+
+def confirmation(sources: list[str], values: list[int]) -> str:
+    """The data package's rule for ``check``: "no" if this report states the value or two publications agree
+    on it, "yes" if the sources disagree or one other report alone gives it."""
+    publications = {_publication(s) for s in sources}
+    if len(set(values)) > 1:
+        return "yes"
+    return "no" if THIS_REPORT in publications or len(publications) > 1 else "yes"
+
+
+def _merged_qualifier(group: list[dict], lead: dict) -> tuple[str, str]:
+    """One qualifier for a value several sources state, and a note when they qualify it differently.
+
+    "only" is an exact count the source stresses: with "exact" it stays "only" (the emphasis is the source's).
+    """
+    qualifiers = list(dict.fromkeys(o["qualifier"] for o in group))
+    if set(qualifiers) <= {"exact", "only"}:
+        return ("only" if "only" in qualifiers else "exact"), ""
+    if len(qualifiers) == 1:
+        return qualifiers[0], ""
+    return lead["qualifier"], "sources qualify it differently: " + "; ".join(
+        f"{o['source']}: {o['qualifier']}" for o in group)
 
 
 def _merge(group: list[dict]) -> dict:
     """One row from the statements of one (year, metric): agreeing sources confirm, disagreeing ones flag."""
     first = next((o for o in group if o["primary"]), group[0])  # this report's value leads
-    values = sorted({o["value"] for o in group})
+    values = [o["value"] for o in group]
     sources = list(dict.fromkeys(o["source"] for o in group))
     notes = [o["note"] for o in group if o["note"]]
-    if len(values) > 1:
-        check = "yes"
-        notes.append("sources disagree: " + "; ".join(f"{o['source']} gives {o['value']:,}" for o in group))
+    check = confirmation(sources, values)
+    if len(set(values)) > 1:
+        notes.append(f"{DISAGREE}: " + "; ".join(f"{o['source']} gives {o['value']:,}" for o in group))
     elif len({_publication(s) for s in sources}) > 1:
-        check = "no"  # two independent publications agree
         notes.append(f"confirmed by {len(sources)} sources")
-    else:
-        check = "yes" if any(o["check"] == "yes" for o in group) else "no"
-    row = {k: first[k] for k in ("year", "metric", "metric_en", "metric_ar", "value", "qualifier", "period",
+    qualifier, qualifier_note = _merged_qualifier(group, first)
+    if qualifier_note:
+        notes.append(qualifier_note)
+    row = {k: first[k] for k in ("year", "metric", "metric_en", "metric_ar", "unit", "value", "period",
                                  "edition", "city_en", "city_ar")}
     for o in group:  # fill details (edition, city, dates) that only another statement gives
         for key in ("edition", "city_en", "city_ar"):
             row[key] = row[key] or o[key]
-    row.update(sources=" | ".join(sources), quotes=" | ".join(dict.fromkeys(o["quote"] for o in group)),
-               check=check, note="; ".join(dict.fromkeys(notes)))
+    mapping = "direct" if any(o["mapping"] == "direct" for o in group) else "inferred"
+    row.update(qualifier=qualifier, sources=" | ".join(sources),
+               quotes=" | ".join(dict.fromkeys(o["quote"] for o in group)), check=check, mapping=mapping,
+               note="; ".join(dict.fromkeys(notes)))
     return row
 
 
@@ -171,19 +215,22 @@ def _complete_open_days(rows: list[dict]) -> None:
             row["period"] = event["period"].split("/")[0] if first_day else event["period"]
 
 
-def repeated_values(series: pd.DataFrame) -> list[str]:
-    """Notes for a metric that has the very same value in two different years (a possible copied figure)."""
-    notes = []
+REPEAT_THRESHOLD = 100  # a value this small may well recur by chance (29 denials in two years is no signal)
+
+
+def repeated_values(series: pd.DataFrame) -> list[tuple[str, int, list[int]]]:
+    """(metric, value, years) for a metric that has the very same value, of REPEAT_THRESHOLD or more, in two
+    different years (a possible copied figure)."""
+    found = []
     for metric, rows in series.groupby("metric"):
         for value, same in rows.groupby("value"):
-            if len(same) > 1 and value >= 100:
-                years = ", ".join(map(str, sorted(same["year"])))
-                notes.append((metric, value, f"same value ({value:,}) in {years}: possibly a repeated figure"))
-    return notes
+            if len(same) > 1 and value >= REPEAT_THRESHOLD:
+                found.append((metric, int(value), sorted(int(y) for y in same["year"])))
+    return found
 
 
 def build_series(figures: pd.DataFrame) -> pd.DataFrame:
-    """data/processed/series.csv: one row per (year, metric), sources merged, uncertain rows marked."""
+    """data/processed/series.csv: one row per (year, metric), sources merged, ``check`` computed."""
     figures = figures.set_index("id", drop=False) if "id" in figures.columns else figures
     groups: dict[tuple[int, str], list[dict]] = {}
     for obs in _observations(figures):
@@ -191,7 +238,8 @@ def build_series(figures: pd.DataFrame) -> pd.DataFrame:
     rows = [_merge(group) for group in groups.values()]
     _complete_open_days(rows)
     series = pd.DataFrame(rows, columns=SERIES_COLUMNS)
-    for metric, value, note in repeated_values(series):
+    for metric, value, years in repeated_values(series):
+        note = f"same value ({value:,}) in {', '.join(map(str, years))}: possibly a repeated figure"
         hit = (series["metric"] == metric) & (series["value"] == value)
         series.loc[hit, "note"] = [f"{n}; {note}" if n else note for n in series.loc[hit, "note"]]
     series["edition"] = series["edition"].astype("Int64")
@@ -214,67 +262,166 @@ def load_series(path: Path = SERIES_CSV) -> pd.DataFrame:
     return series
 
 
+def series_citation() -> tuple[str, str]:
+    """The source line of a chart of the series, in Arabic and English: this report and the other reports."""
+    report_ar, report_en = citation(RAW_REPORT.name)
+    if RAW_SECONDARY.name not in sources():
+        raise DataError(RAW_SECONDARY, "no provenance entry in sources.json")
+    return (f"{report_ar}؛ وللسنوات السابقة تقارير صحفية أخرى، مصدر كل قيمة في series.csv",
+            f"{report_en}; earlier years: other press reports, each value's source in series.csv")
+
+
 # ---------------------------------------------------------------------------------------------------------------
-# What the series says about the report's own claims and definitions, computed from the data.
+# The series by year, as charts and tables need it.
+
+def yearly(series: pd.DataFrame, metric: str, years) -> list[dict]:
+    """One entry per year of *years* for *metric*: value (None where no source publishes one), qualifier,
+    whether it rests on one source only (``check == "yes"``) and whether its mapping is inferred."""
+    rows = series[series["metric"] == metric].set_index("year")
+    out = []
+    for year in years:
+        if year in rows.index:
+            row = rows.loc[year]
+            out.append({"year": year, "value": int(row["value"]), "qualifier": row["qualifier"],
+                        "single_source": row["check"] == "yes", "inferred": row["mapping"] == "inferred"})
+        else:
+            out.append({"year": year, "value": None, "qualifier": None, "single_source": False, "inferred": False})
+    return out
+
+
+def year_range(series: pd.DataFrame, metrics) -> list[int]:
+    """Every year from the first to the last that one of *metrics* has a value for (gaps included)."""
+    years = series.loc[series["metric"].isin(list(metrics)), "year"]
+    return list(range(int(years.min()), int(years.max()) + 1))
+
+
+def basis(sources: str, note: str) -> str:
+    """What one row of series.csv rests on: "this_report", "two_sources" (two publications agree),
+    "one_source" (one other report alone) or "disagree" (the sources give different values)."""
+    publications = {_publication(s) for s in sources.split(" | ")}
+    if DISAGREE in note:
+        return "disagree"
+    if THIS_REPORT in publications:
+        return "this_report"
+    return "two_sources" if len(publications) > 1 else "one_source"
+
+
+BASES = ("this_report", "two_sources", "one_source", "disagree")
+
+
+def uncertainty(series: pd.DataFrame) -> pd.DataFrame:
+    """How many values of each metric rest on what (``basis``), how many are unconfirmed (``check == "yes"``)
+    and how many have an inferred mapping. One row per metric, then the total."""
+    rows = []
+    for metric, group in series.groupby("metric", sort=False):
+        bases = [basis(s, n) for s, n in zip(group["sources"], group["note"])]
+        rows.append({"metric": metric, "values": len(group), **{b: bases.count(b) for b in BASES},
+                     "unconfirmed": int((group["check"] == "yes").sum()),
+                     "inferred": int((group["mapping"] == "inferred").sum())})
+    table = pd.DataFrame(rows)
+    total = table.drop(columns="metric").sum()
+    return pd.concat([table, pd.DataFrame([{"metric": "total", **total.to_dict()}])], ignore_index=True)
+
+
+def uncertainty_note(series: pd.DataFrame, report_year: int) -> tuple[str, str]:
+    """Arabic and English paragraphs saying how many values of the series rest on what, from the data."""
+    total = uncertainty(series).set_index("metric").loc["total"]
+    earlier = series[series["year"] < report_year]
+    n, unconfirmed = len(series), int(total["unconfirmed"])
+    confirmed, single, inferred = n - unconfirmed, int(total["one_source"]), int(total["inferred"])
+    earlier_unconfirmed = int((earlier["check"] == "yes").sum())
+
+    def num(x, lang):
+        return wording.number(x, lang)
+
+    def values(x, lang):
+        return wording.count(x, "values", lang)
+
+    ar = (f"من أصل {values(n, 'ar')} في السلسلة، {num(confirmed, 'ar')} واردة في هذا التقرير أو في منشورين "
+          f"متفقين، و{num(single, 'ar')} لم يرد كل منها إلا في تقرير صحفي آخر واحد"
+          + (f"، و{num(int(total['disagree']), 'ar')} تختلف فيها المصادر" if total["disagree"] else "")
+          + f". ومن {values(len(earlier), 'ar')} سابقة لسنة {report_year}، {num(earlier_unconfirmed, 'ar')} "
+          f"غير مؤكدة. و{values(inferred, 'ar')} مطابقتها بالمؤشر مستنتجة (الملاحظة في كل صف تشرح ذلك).")
+    en = (f"Of the {values(n, 'en')} in the series, {num(confirmed, 'en')} are stated by this report or by two "
+          f"publications that agree, and {num(single, 'en')} come from one other press report only"
+          + (f"; the sources disagree on {num(int(total['disagree']), 'en')}" if total["disagree"] else "")
+          + f". Of the {values(len(earlier), 'en')} before {report_year}, {num(earlier_unconfirmed, 'en')} are "
+          f"unconfirmed. {values(inferred, 'en').capitalize()} have an inferred mapping to their metric (each "
+          "row's note says how).")
+    return ar, en
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the series says about how the report counts, computed from the data.
 KINDS = ["communiques_and_press_news", "reportages", "digital_contents"]
+# The words of the values accounting() and total_changes() give, in English and Arabic.
+DEFINITIONS = {
+    "includes denials": ("the kinds and the denials", "الأنواع والتكذيبات"),
+    "excludes denials": ("the kinds, not the denials", "الأنواع دون التكذيبات"),
+    "matches neither": ("neither sum", "لا هذا المجموع ولا ذاك"),
+    "published totals": ("published totals", "المجاميع المعلنة"),
+    "denials excluded": ("kinds without the denials", "الأنواع دون التكذيبات"),
+    "denials included": ("kinds with the denials", "الأنواع مع التكذيبات"),
+}
 
 
-def _value(series: pd.DataFrame, year: int, metric: str):
+def _row(series: pd.DataFrame, year: int, metric: str):
     hit = series[(series["year"] == year) & (series["metric"] == metric)]
-    return None if hit.empty else int(hit["value"].iloc[0])
+    return None if hit.empty else hit.iloc[0]
 
 
 def accounting(series: pd.DataFrame) -> pd.DataFrame:
-    """For each year with a published total of media activities: does it equal the kinds with or without denials?"""
+    """For each year with a published total of media activities: does it equal the kinds with or without denials?
+
+    ``total_minus_kinds`` is what the total counts beyond the three kinds; its qualifier follows the total's
+    (a total stated as a lower bound gives a lower bound). ``single_source``: some value of that year rests on one
+    source; ``inferred``: some kind's mapping is inferred.
+    """
     rows = []
     for year in sorted(series.loc[series["metric"] == "media_activities_total", "year"]):
-        kinds = [_value(series, year, k) for k in KINDS]
-        if None in kinds:
+        kinds = [_row(series, year, k) for k in KINDS]
+        if any(k is None for k in kinds):
             continue
-        total, denials = _value(series, year, "media_activities_total"), _value(series, year, "denials")
-        without = sum(kinds)
-        with_denials = None if denials is None else without + denials
-        definition = ("includes denials" if total == with_denials else
-                      "excludes denials" if total == without else "matches neither")
-        rows.append({"year": year, "published_total": total, "kinds": without, "denials": denials,
-                     "kinds_plus_denials": with_denials, "definition": definition})
+        total, denials = _row(series, year, "media_activities_total"), _row(series, year, "denials")
+        without = sum(int(k["value"]) for k in kinds)
+        with_denials = None if denials is None else without + int(denials["value"])
+        definition = ("includes denials" if total["value"] == with_denials else
+                      "excludes denials" if total["value"] == without else "matches neither")
+        used = [total, *kinds] + ([denials] if denials is not None else [])
+        rows.append({
+            "year": year, "published_total": int(total["value"]), "total_qualifier": total["qualifier"],
+            "kinds": without, "denials": None if denials is None else int(denials["value"]),
+            "kinds_plus_denials": with_denials, "definition": definition,
+            "total_minus_kinds": int(total["value"]) - without,
+            "total_minus_kinds_qualifier": bounds.difference(total["qualifier"], bounds.total(
+                k["qualifier"] for k in kinds)),
+            "single_source": any(r["check"] == "yes" for r in used),
+            "inferred": any(r["mapping"] == "inferred" for r in used),
+        })
     return pd.DataFrame(rows)
 
 
 def total_changes(series: pd.DataFrame) -> pd.DataFrame:
-    """Year-on-year change of the media-activities total, under each definition, saying which one it uses."""
+    """Year-on-year change of the media-activities total, under each definition, saying which one it uses.
+
+    A change from or to a total stated as a bound carries the bound ("at least", "at most"), from helpers.bounds.
+    """
     table = accounting(series).set_index("year")
     rows = []
     for before, after in zip(table.index[:-1], table.index[1:]):
         a, b = table.loc[before], table.loc[after]
         mixed = a["definition"] != b["definition"]
-        for name, column in (("published totals", "published_total"), ("denials excluded", "kinds"),
-                             ("denials included", "kinds_plus_denials")):
+        for name, column, qualifiers in (
+                ("published totals", "published_total", (a["total_qualifier"], b["total_qualifier"])),
+                ("denials excluded", "kinds", ("exact", "exact")),
+                ("denials included", "kinds_plus_denials", ("exact", "exact"))):
             change = int(b[column] - a[column])
+            qualifier = bounds.difference(qualifiers[1], qualifiers[0])
             rows.append({
                 "from": before, "to": after, "definition": name,
-                "comparable": "no: the definition changed" if name == "published totals" and mixed else "yes",
-                "before": int(a[column]), "after": int(b[column]), "change": change,
-                "change_%": round(change / a[column] * 100, 1),
+                "comparable": not (name == "published totals" and mixed),
+                "before": int(a[column]), "before_qualifier": qualifiers[0],
+                "after": int(b[column]), "after_qualifier": qualifiers[1],
+                "change": change, "change_%": round(change / a[column] * 100, 1), "change_qualifier": qualifier,
             })
     return pd.DataFrame(rows)
-
-
-def claims(series: pd.DataFrame, report_year: int) -> pd.DataFrame:
-    """The report's comparisons with the past, checked against the series."""
-    visitors = series[series["metric"] == "open_days_visitors"].set_index("year")
-    earlier = visitors[visitors.index < report_year]
-    best = earlier["value"].idxmax()
-    now, then = _value(series, report_year, "denials"), _value(series, report_year - 1, "denials")
-    return pd.DataFrame([
-        {"claim": "Open Days attendance is a record (رقما قياسيا غير مسبوق)",
-         "published": int(visitors.at[report_year, "value"]), "compared_with": int(earlier.at[best, "value"]),
-         "basis": f"highest earlier edition: {best}, {visitors.at[best, 'city_en']}; "
-                  f"{int((earlier['check'] == 'yes').sum())} of {len(earlier)} earlier values uncertain",
-         "status": "pass" if visitors.at[report_year, "value"] > earlier["value"].max() else "fail"},
-        {"claim": f"Denials down from {then} in {report_year - 1} to {now} (تراجعا كبيرا)",
-         "published": now, "compared_with": then,
-         "basis": series[(series["year"] == report_year - 1) & (series["metric"] == "denials")]["note"].iloc[0]
-         or "one source",
-         "status": "pass" if now < then else "fail"},
-    ])

@@ -1,0 +1,90 @@
+"""helpers.tables: readable, bilingual, deterministic tables for JupyterLab and the site."""
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import tables
+from helpers.checks import load_checks
+from helpers.figures import EXCLUSIONS_CSV, load_figures
+from helpers.series import accounting, load_series, total_changes, uncertainty
+from helpers.tables import Bilingual
+
+FIGURES = load_figures()
+SERIES = load_series()
+CHECKS = load_checks(FIGURES, series=SERIES)
+
+BUILDERS = {
+    "figures": lambda: tables.figures_table(FIGURES, context=True),
+    "checks": lambda: tables.checks_table(CHECKS),
+    "statuses": lambda: tables.statuses_table(),
+    "counts": lambda: tables.counts_table(FIGURES["qualifier"], "Qualifier", "الصيغة", "figures", "qualifier"),
+    "shares": lambda: tables.shares_table(FIGURES, ["media.communiques", "media.reportages", "media.digital_contents"]),
+    "series": lambda: tables.series_table(SERIES),
+    "uncertainty": lambda: tables.uncertainty_table(uncertainty(SERIES)),
+    "accounting": lambda: tables.accounting_table(accounting(SERIES)),
+    "changes": lambda: tables.changes_table(total_changes(SERIES)),
+    "exclusions": lambda: tables.exclusions_table(pd.read_csv(EXCLUSIONS_CSV)),
+}
+TAG = re.compile(r"<(td|th)\b([^>]*)>")
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_rendering_is_deterministic(name):
+    first, second = BUILDERS[name](), BUILDERS[name]()
+    assert first._repr_html_() == second._repr_html_() and repr(first) == repr(second)
+    assert not re.search(r"\bid=|uuid|T_[0-9a-f]{5}", first._repr_html_())
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_no_placeholder_and_no_truncation(name):
+    table = BUILDERS[name]()
+    for text in (table._repr_html_(), repr(table)):
+        assert not re.search(r"\bNone\b|\bnan\b|\bNaN\b|<NA>|&lt;NA&gt;|…|\.\.\.$", text, re.M), name
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_cell_says_its_direction_and_every_header_is_bilingual(name):
+    table = BUILDERS[name]()
+    html = table._repr_html_()
+    assert all("dir=" in attributes for _, attributes in TAG.findall(html))
+    assert all(h.en and re.search("[\u0600-\u06ff]", h.ar) for h in table.headers)
+    assert "<style" not in html  # inline styles only: JupyterLab keeps them in untrusted notebooks
+
+
+def test_numbers_are_grouped_and_empty_cells_are_empty():
+    table = tables.figures_table(FIGURES, ids=["open_days.visitors", "media.denials"])
+    assert table.column("Value") == ["2,400,000", "29"]
+    assert table.column("Qualifier")[1] == ""  # exact: no word
+    checks = tables.checks_table(CHECKS, ids=["fake_news.sharp_decline", "fake_news.denials_fell"])
+    assert checks.column("Published") == ["", ""]
+    assert checks.column("Recomputed") == ["", "\u221227.5%"]
+
+
+def test_percentages_carry_a_percent_sign():
+    shares = tables.shares_table(FIGURES, ["social_media.followers_x", "social_media.followers_facebook"])
+    assert all(re.fullmatch(r"\d+\.\d%", cell) for cell in shares.column("Share of the sum"))
+
+
+def test_dates_statuses_and_qualifiers_are_in_words():
+    table = tables.figures_table(FIGURES, ids=["open_days.visitors"])
+    assert table.column("Period") == [Bilingual("17-21 May 2025", "17-21 ماي 2025")]
+    assert table.column("Qualifier") == [Bilingual("about", "حوالي")]
+    status = tables.checks_table(CHECKS, ids=["open_days.record"]).column("Status")[0]
+    assert status == Bilingual("consistent, on single-source figures", "متسق، بأرقام من مصدر واحد")
+
+
+def test_bounds_in_the_changes_table():
+    changes = tables.changes_table(total_changes(SERIES))
+    assert changes.column("Change")[:1] == ["at least 865"]
+    assert "at most 1,042" in changes.column("Change")
+
+
+def test_html_escapes_cell_text():
+    table = tables.Table([Bilingual("Text", "نص")], [["<b>&</b>"]], ["text"])
+    assert "&lt;b&gt;&amp;&lt;/b&gt;" in table._repr_html_()
+
+
+def test_a_row_of_the_wrong_length_is_refused():
+    with pytest.raises(ValueError, match="one cell per header"):
+        tables.Table([Bilingual("A", "أ")], [["1", "2"]], ["text"])
