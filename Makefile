@@ -19,9 +19,11 @@ $(STAMP): requirements.lock pyproject.toml
 data: $(STAMP)
 	$(PY) -m helpers.build
 
-## html: data, then execute every notebook in place (outputs are committed), then the static site in build/html
+## html: data, then execute in place the notebooks whose code or inputs changed (outputs are committed),
+## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)
 html: data
-	$(PY) -m helpers.site --execute
+	$(PY) -m helpers.execute
+	$(PY) -m helpers.site
 
 ## test: unit and data tests, nbval over every notebook, rendering tests on matplotlib 3.10 too
 test: $(STAMP)

@@ -184,11 +184,12 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
         "nb_execution_mode": "off",  # the committed outputs, as nbval checks them; helpers.execute runs them
         "nb_merge_streams": True,
         "master_doc": "index",
+        "smartquotes": False,  # quotes stay as typed: the report's words are quoted verbatim
         "exclude_patterns": [],
         "html_theme": "sphinx_book_theme",
         "html_title": COLLECTION_TITLE["en"],
         "html_static_path": [str(STATIC), str(generated_static)],
-        "site_generated_static": str(generated_static),
+        "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
         "html_search_language": "ar-fr-en",  # helpers.site_extension.MultiScriptSearch
         "html_copy_source": True,  # the theme's download button offers the .ipynb from _sources/
         "html_show_sourcelink": False,
@@ -214,11 +215,14 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace
 
+    from .site_extension import write_font_files
+
     notebooks = catalogue(paths)
     index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
                            facts=findings())
     stage(notebooks, srcdir, index)
     generated_static = doctrees.parent / (doctrees.name + "-static")
+    write_font_files(generated_static)
     status = io.StringIO() if quiet else sys.stdout
     with docutils_namespace():
         app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",

@@ -16,7 +16,8 @@
   stemmer, a word with French accents with the French one, others with the English one, the same on both sides
   (Python builds the index, the JavaScript Snowball stemmers that ship with Sphinx stem the query). Arabic
   vowel marks and tatweel are removed before words are split, on both sides.
-* The Arabic font: ``_static/fonts/`` and ``fonts.css`` are written from helpers.arabic_text, the charts' font.
+* The Arabic font: ``write_font_files`` (called by helpers.site before Sphinx starts) writes ``fonts/`` and
+  ``fonts.css`` for ``_static`` from helpers.arabic_text, the charts' font.
 """
 from __future__ import annotations
 
@@ -221,11 +222,10 @@ def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> 
 
 # --- static files --------------------------------------------------------------------------------------------------
 
-def write_font_files(app) -> None:
-    """builder-inited: the charts' Arabic font and a stylesheet naming it, into a static folder of the build."""
+def write_font_files(folder: Path) -> None:
+    """The charts' Arabic font and a stylesheet naming it, into *folder* (a static folder of the site)."""
     from .arabic_text import FONT_FAMILY, font_path
 
-    folder = Path(app.config.site_generated_static)
     (folder / "fonts").mkdir(parents=True, exist_ok=True)
     faces = []
     for weight in (400, 700):
@@ -244,9 +244,7 @@ def write_font_files(app) -> None:
 
 
 def setup(app):
-    app.add_config_value("site_generated_static", "", "html", types=frozenset({str}))
     app.add_search_language(MultiScriptSearch)
-    app.connect("builder-inited", write_font_files)
     app.connect("doctree-read", prepare_notebook_page, priority=400)  # before the download collector (500)
     app.connect("html-page-context", mark_page)
     app.add_css_file("fonts.css")
