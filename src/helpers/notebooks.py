@@ -187,10 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    if args.readme:
-        print("| notebook | section | reads | writes |\n|---|---|---|---|")
-        for row in readme_rows(notebooks):
-            print("| " + " | ".join(row) + " |")
+    if args.readme:  # the "shows" column is prose, written in the README by hand
+        print("| notebook | section | shows | reads | writes |\n|---|---|---|---|---|")
+        for name, section, reads, writes in readme_rows(notebooks):
+            print(f"| {name} | {section} | ... | {reads} | {writes} |")
         return 0
     for nb in notebooks:
         print(f"{nb.name}  [{nb.group}]  reads: {', '.join(nb.reads) or '-'}  writes: {', '.join(nb.writes) or '-'}")
