@@ -23,6 +23,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import json
 import os
 import sys
 import tomllib
@@ -34,7 +35,7 @@ if __name__ == "__main__":
 
 from .errors import DataError  # noqa: E402
 from .notebooks import Notebook, by_group, catalogue, load_groups  # noqa: E402
-from .paths import BUILD, PROCESSED, ROOT, SITE  # noqa: E402
+from .paths import BUILD, DATAPACKAGE, PROCESSED, ROOT, SITE  # noqa: E402
 
 STAGE = BUILD / "site-src"
 DOCTREES = BUILD / "site-doctrees"
@@ -54,18 +55,27 @@ DESCRIPTION = {
           "والفرنسية: كل رقم مستخرج آليا من النص الأصلي مع الاقتباس وموضعه، ومدقق بمجاميع التقرير نفسه وادعاءاته، "
           "ومعروض في جداول ورسوم بيانية بالعربية والإنجليزية، لكل محور دفتر.",
 }
-LICENCE = {
-    "en": "Code: MIT (`LICENSE`). Processed data (`data/processed/`, `data/curated/`): CC BY 4.0. The quotes in "
-          "the data are the outlets' own words, quoted for provenance; their rights stay with the outlets.",
-    "ar": "الشيفرة: رخصة MIT. البيانات المعالجة: CC BY 4.0. الاقتباسات كلمات المنابر نفسها، منقولة للإحالة "
-          "إلى المصدر، وحقوقها لأصحابها.",
-}
-
-
 # --- facts the index shows ---------------------------------------------------------------------------------------
 
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
 def project_version() -> str:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    return _pyproject()["version"]
+
+
+def licences() -> dict[str, str]:
+    """The licence sentence in both languages: the code's from pyproject.toml, the data's from datapackage.json."""
+    code = _pyproject()["license"]
+    data = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["licenses"][0]["name"].replace("-", " ")
+    return {
+        "en": f"code: {code} (`LICENSE`); processed data (`data/processed/`, `data/curated/`): {data} "
+              f"(`data/README.md`). The quotes in the data are the outlets' own words, quoted for provenance; "
+              f"they stay theirs.",
+        "ar": f"الشيفرة: {code}؛ البيانات المعالجة: {data}. الاقتباسات كلمات المنابر نفسها، منقولة للإحالة إلى "
+              f"المصدر، وحقوقها لأصحابها.",
+    }
 
 
 def build_date() -> dt.date:
@@ -109,7 +119,7 @@ def findings(processed: Path = PROCESSED) -> dict:
 
 
 def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, citation: str,
-                   facts: dict) -> str:
+                   facts: dict, licence: dict[str, str]) -> str:
     """The index page (MyST Markdown): Arabic blocks in ``<div dir="rtl" lang="ar">``, as in the notebooks."""
     out = io.StringIO()
     w = out.write
@@ -140,12 +150,12 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
 
     w("## About · عن المجموعة\n\n")
     w(f"- Version {version}, built on {date.isoformat()}.\n")
-    w(f"- Licence: {LICENCE['en']}\n")
+    w(f"- Licence: {licence['en']}\n")
     w(f"- How to cite: {citation} The citation file is `CITATION.cff` in the repository.\n")
     w("- Every page has download links for its notebook, the data files it reads and its charts; each code "
       "cell is folded under **Show code**. Search works offline, in Arabic, French and English.\n")
     w(f'\n<div dir="rtl" lang="ar">\n\n- الإصدار {version}، بتاريخ {date.isoformat()}.\n'
-      f"- الرخصة: {LICENCE['ar']}\n</div>\n")
+      f"- الرخصة: {licence['ar']}\n</div>\n")
     return out.getvalue()
 
 
@@ -219,7 +229,7 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
 
     notebooks = catalogue(paths)
     index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
-                           facts=findings())
+                           facts=findings(), licence=licences())
     stage(notebooks, srcdir, index)
     generated_static = doctrees.parent / (doctrees.name + "-static")
     write_font_files(generated_static)
