@@ -34,8 +34,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
+## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/lab.py)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(PY) -m helpers.lab notebooks/
 
 ## lock: re-resolve requirements.in into requirements.lock in a throw-away venv
 lock:
