@@ -300,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.execute", description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default: 2)")
     parser.add_argument("--force", action="store_true", help="execute every notebook, changed or not")
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"input keys of the last runs (default: {CACHE})")
     parser.add_argument("notebooks", nargs="*", type=Path, help=f"default: every notebook in {NOTEBOOKS}")
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or find_notebooks()
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no such notebook: {', '.join(missing)}", file=sys.stderr)
         return 1
     try:
-        execute_changed(paths, jobs=args.jobs, force=args.force)
+        execute_changed(paths, jobs=args.jobs, force=args.force, cache_file=args.cache)
     except NotebookError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -249,10 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.site", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=SITE, help=f"site folder (default: {SITE})")
     parser.add_argument("--fresh", action="store_true", help="forget Sphinx's saved environment, read all again")
+    parser.add_argument("--work", type=Path, default=BUILD,
+                        help=f"folder for the staged sources and Sphinx's environment (default: {BUILD})")
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN-*.ipynb")
     args = parser.parse_args(argv)
     try:
-        index = build_site([p.resolve() for p in args.notebooks] or None, args.out, fresh=args.fresh)
+        index = build_site([p.resolve() for p in args.notebooks] or None, args.out, fresh=args.fresh,
+                           srcdir=args.work / STAGE.name, doctrees=args.work / DOCTREES.name)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
