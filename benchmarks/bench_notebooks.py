@@ -185,8 +185,8 @@ def main() -> int:
                                                         env=env, **quiet))
         t_collect_2 = best_of(3, lambda: subprocess.run([*collect, "-n", "2", str(nbval_dir)], cwd=ROOT, env=env,
                                                         **quiet))
-        t_imports = process_start("import pytest, nbval.plugin, xdist, pytest_mpl.plugin, matplotlib.pyplot, "
-                                  "jupyter_client, helpers.fast_start")
+        t_imports = process_start("import helpers.fast_start, pytest, nbval.plugin, xdist, pytest_mpl.plugin, "
+                                  "matplotlib.pyplot, jupyter_client")
 
         print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
               f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s "

@@ -1,6 +1,6 @@
 """Render the notebooks, as committed (with their outputs), into a static offline site with Sphinx.
 
-    python -m helpers.site [--out DIR] [--fresh]
+    python -m helpers.site [--out DIR] [--fresh] [--execute] [notebooks...]
 
 The engine is the stack under Jupyter Book 1: Sphinx, MyST-NB (reads .ipynb with their outputs, never executes
 here: ``nb_execution_mode = "off"``) and sphinx-book-theme (sidebar, in-page contents, previous/next, search box,
@@ -248,11 +248,19 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.site", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=SITE, help=f"site folder (default: {SITE})")
+    parser.add_argument("--execute", action="store_true",
+                        help="first run python -m helpers.execute on the same notebooks (what make html does)")
     parser.add_argument("--fresh", action="store_true", help="forget Sphinx's saved environment, read all again")
     parser.add_argument("--work", type=Path, default=BUILD,
                         help=f"folder for the staged sources and Sphinx's environment (default: {BUILD})")
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN-*.ipynb")
     args = parser.parse_args(argv)
+    if args.execute:
+        from . import execute
+
+        status = execute.main([str(p) for p in args.notebooks])
+        if status:
+            return status
     try:
         index = build_site([p.resolve() for p in args.notebooks] or None, args.out, fresh=args.fresh,
                            srcdir=args.work / STAGE.name, doctrees=args.work / DOCTREES.name)
