@@ -19,9 +19,11 @@ $(STAMP): requirements.lock pyproject.toml
 data: $(STAMP)
 	$(PY) -m helpers.build
 
-## html: data, then execute every notebook in place (outputs are committed), then the static site in build/html
+## html: data, then execute in place the notebooks whose code or inputs changed (outputs are committed),
+## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)
 html: data
-	$(PY) -m helpers.site --execute
+	$(PY) -m helpers.execute
+	$(PY) -m helpers.site
 
 ## test: unit and data tests, nbval over every notebook, rendering tests on matplotlib 3.10 too
 test: $(STAMP)
@@ -32,8 +34,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
+## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/lab.py)
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(PY) -m helpers.lab notebooks/
 
 ## lock: re-resolve requirements.in into requirements.lock in a throw-away venv
 lock:

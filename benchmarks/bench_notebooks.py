@@ -1,4 +1,5 @@
-"""Wall time of executing the notebooks, of the nbval run and of the HTML build, each against its floor.
+"""Wall time of executing the notebooks, of the nbval run and of the HTML build, each against its floor; the
+cold and warm times of the build (`make html`'s three steps); where pytest's start-up goes.
 
     python benchmarks/bench_notebooks.py [--repeat N] [--nbval-variants]
 
@@ -6,9 +7,9 @@ Floor: what no runner can avoid. Every notebook needs a fresh kernel that import
 the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel`` is measured here (start a
 ``python3`` kernel with jupyter_client, run ``import pandas, matplotlib.pyplot``, shut it down; median of 3).
 Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
-nbconvert start (a fresh Python importing nbconvert and loading the lab template, measured here as this
-environment has it, without jsonschema's slow optional import of rfc3987-syntax, as helpers.site starts; the figure with it is
-printed too).
+Sphinx start (a fresh Python importing Sphinx, MyST-NB and the theme, without jsonschema's slow optional import
+of rfc3987-syntax, as helpers.site starts); a warm build (nothing to execute or render) cannot beat its three
+steps' starts (data, execute, site) plus that import. The nbconvert start is printed too (nbval uses nbconvert).
 Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
 overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
 Everything runs on copies in a temporary folder, charts go to a temporary HELPERS_FIGURES_DIR: the repository
@@ -31,8 +32,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from helpers.execute import execute_notebooks
+from helpers.notebooks import find_notebooks
 from helpers.paths import NOTEBOOKS, ROOT
-from helpers.site import execute_notebooks, find_notebooks
 
 JOBS = 2
 TARGET = 1.3
@@ -121,6 +123,7 @@ def main() -> int:
         t_nbconvert = process_start(NBCONVERT_START)
         t_nbconvert_lean = process_start("import sys; sys.modules['rfc3987_syntax'] = None; " + NBCONVERT_START)
         t_python = process_start("pass")
+        t_sphinx = process_start("import helpers.fast_start, sphinx.application, myst_nb, sphinx_book_theme")
         floor_run = n * t_kernel / JOBS
 
         rows = []
@@ -135,7 +138,7 @@ def main() -> int:
             if result.returncode != 0:
                 print(f"  ({label}: exit {result.returncode}: {result.stdout.strip().splitlines()[-1]})")
 
-        # (a) executing, as `helpers.site --execute` does (in this process: the orchestrator's imports are done)
+        # (a) executing, as `helpers.execute` does (in this process: the orchestrator's imports are done)
         copies = copy_notebooks(work / "a")
         trivial = import_only_notebooks(work / "trivial", n)
         rows.append((f"execute {n} notebooks ({JOBS} kernels)",
@@ -155,23 +158,48 @@ def main() -> int:
                 rows.append((label, best_of(args.repeat, lambda: nbval(nbval_dir, extra, label)),
                              n * t_kernel / parallel))
 
-        # (c) the whole build: `python -m helpers.site --execute`, on copies
+        # (c) the whole build, as `make html` runs it (data, execute what changed, render), on copies: cold (no
+        # execution cache, no Sphinx environment), then warm (nothing changed since)
         build_copies = copy_notebooks(work / "c")
-        command = [PY, "-m", "helpers.site", "--execute", "--out", str(work / "html"), *map(str, build_copies)]
-        wall = best_of(args.repeat, lambda: subprocess.run(command, check=True, env=env, **quiet))
-        rows.append(("HTML build (--execute)", wall, floor_run + t_nbconvert_lean))
-        render = [PY, "-m", "helpers.site", "--out", str(work / "html"), *map(str, build_copies)]
-        rows.append(("  its rendering alone (no --execute)",
-                     best_of(args.repeat, lambda: subprocess.run(render, check=True, env=env, **quiet)),
-                     t_nbconvert_lean))
+        steps = [[PY, "-m", "helpers.build"],
+                 [PY, "-m", "helpers.execute", "--cache", str(work / "cache.json"), *map(str, build_copies)],
+                 [PY, "-m", "helpers.site", "--out", str(work / "html"), "--work", str(work / "site-work"),
+                  *map(str, build_copies)]]
+
+        def make_html() -> None:
+            for step in steps:
+                subprocess.run(step, check=True, env=env, **quiet)
+
+        cold = timed(make_html)
+        rows.append(("make html, cold (all executed, all rendered)", cold, floor_run + t_sphinx))
+        warm = min(timed(make_html) for _ in range(max(2, args.repeat)))
+        rows.append(("make html, warm (nothing changed)", warm, 3 * t_python + t_sphinx))
+        render = [PY, "-m", "helpers.site", "--out", str(work / "html2"), "--work", str(work / "site-work2"),
+                  *map(str, build_copies)]
+        rows.append(("  its rendering alone, cold (Sphinx)",
+                     timed(lambda: subprocess.run(render, check=True, env=env, **quiet)), t_sphinx))
+
+        # (d) where pytest's start-up goes: collecting the notebooks (no kernel) in one process, and on 2 workers
+        collect = [PY, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q", "--co", "--nbval",
+                   "-p", "helpers.fast_start", "--nbval-current-env"]
+        t_collect_1 = best_of(3, lambda: subprocess.run([*collect, "-p", "no:xdist", str(nbval_dir)], cwd=ROOT,
+                                                        env=env, **quiet))
+        t_collect_2 = best_of(3, lambda: subprocess.run([*collect, "-n", "2", str(nbval_dir)], cwd=ROOT, env=env,
+                                                        **quiet))
+        t_imports = process_start("import helpers.fast_start, pytest, nbval.plugin, xdist, pytest_mpl.plugin, "
+                                  "matplotlib.pyplot, jupyter_client")
 
         print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
               f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s "
               f"({t_nbconvert_lean:.2f} s without importing rfc3987-syntax, as helpers.site does); "
-              f"bare Python start {t_python:.2f} s\n")
-        print(f"{'task':<40} {'wall':>8} {'floor':>8} {'ratio':>7} {'target':>7}")
+              f"Sphinx start (imports) {t_sphinx:.2f} s; bare Python start {t_python:.2f} s\n")
+        print(f"{'task':<46} {'wall':>8} {'floor':>8} {'ratio':>7} {'target':>7}")
         for task, wall, floor in rows:
-            print(f"{task:<40} {wall:>6.1f} s {floor:>6.1f} s {wall / floor:>6.2f}x {TARGET:>6.1f}x")
+            print(f"{task:<46} {wall:>6.1f} s {floor:>6.1f} s {wall / floor:>6.2f}x {TARGET:>6.1f}x")
+        print(f"\npytest start-up: collecting {n} notebooks takes {t_collect_1:.1f} s in one process, "
+              f"{t_collect_2:.1f} s with 2 xdist workers (each worker starts Python and imports the plugins once: "
+              f"{t_imports:.2f} s for pytest, nbval, xdist, pytest-mpl, matplotlib, jupyter_client); "
+              f"bare Python {t_python:.2f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -6,6 +6,7 @@ import tempfile
 import pandas as pd
 import pytest
 
+from devtools import SKIP_REASON, start_browser  # tests/devtools.py, shared by the browser tests
 from helpers.paths import PROCESSED, ROOT
 from helpers.source import load_report
 
@@ -38,3 +39,14 @@ def committed():
     """The committed processed tables, as strings (what a researcher downloads)."""
     return {name: pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
             for name in ("figures", "exclusions", "checks", "series")}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Headless Chromium with the network off (tests/devtools.py); skips, saying why, where it is missing."""
+    b = start_browser(tmp_path_factory.mktemp("chromium-profile"))
+    if b is None:
+        print(f"SKIP browser tests: {SKIP_REASON}")
+        pytest.skip(SKIP_REASON)
+    yield b
+    b.close()

@@ -1,73 +1,116 @@
-"""The static site (helpers.site): built from the committed notebooks, offline, right to left where Arabic.
+"""The static site (helpers.site, Sphinx + MyST-NB + book theme, helpers.site_extension), built from the committed
+notebooks plus one fixture notebook, offline.
 
-The browser tests drive Debian's headless ``chromium`` over the DevTools protocol on a pipe (no extra Python
-package, no port), with the network off, and read the facts from the live page: computed direction and the
-geometry of each Arabic paragraph's first line, every image's load state, every request the page made.
-Each check is also shown to fail on a page built to be wrong.
+Static checks read the built HTML with BeautifulSoup; the browser tests open it in headless Chromium with the
+network off (tests/devtools.py) and read the facts from the live page: direction and geometry of each Arabic
+paragraph, image load states, every request made, search results, the layout of the navigation, print media.
+Each browser check is also shown to fail on a page built to be wrong.
 """
 from __future__ import annotations
 
 import base64
-import html
 import io
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
-import time
+import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from bs4 import BeautifulSoup
+from devtools import LOCAL_SCHEMES, distinct_colours, page_facts_js, page_problems, PAGE_FACTS_JS
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from PIL import Image
 
 from helpers import site
-from helpers.paths import NOTEBOOKS
+from helpers.notebooks import Notebook, by_group, catalogue, find_notebooks, load_groups
+from helpers.paths import PROCESSED, ROOT
+from helpers.site_extension import MultiScriptSearch, chart_title, mark_direction
 
-ARABIC_PARAGRAPH = "يعرض هذا الدفتر أرقام تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني."
-ENGLISH_PARAGRAPH = "This notebook shows the figures of the DGSN 2025 report on security communication."
+ARABIC_PARAGRAPH = "يعرض هذا الدفتر عدد الزوار في تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني."
+ENGLISH_PARAGRAPH = "This notebook shows how many visitors the DGSN 2025 report on security communication counts."
+FRENCH_PARAGRAPH = "Ce carnet présente les chiffres de la sécurité publique publiés par la presse marocaine."
+STATED_ALT = "Bar chart: visitors per day, stated by the chart's own alt metadata"
+CHART_CALL = "fig = charts.barh(labels, values, title_en='Visitors per day', title_ar='الزوار في اليوم')"
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: the build date the fixture site shows
+FIXTURE_STEM = "99-fixture"
 
 
-def fixture_notebook(folder: Path, name: str = "00-fixture.ipynb", *, metadata: bool = True,
-                     extra_code: str = "") -> Path:
-    """A small notebook with outputs: Arabic and English paragraphs, a pandas table with Arabic, a chart."""
+def png(colour: str) -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), colour).save(buffer, "PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def fixture_notebook(folder: Path) -> Path:
+    """A notebook with stored outputs (no kernel needed): Arabic in its div, English and French paragraphs, a chart
+    without alt metadata, one with it, a table with Arabic, and a cell tagged show-input."""
+    chart = new_output("display_data", data={"image/png": png("red"), "text/plain": "<Figure>"})
+    stated = new_output("display_data", data={"image/png": png("blue"), "text/plain": "<IPython.core.display.Image>"},
+                        metadata={"image/png": {"alt": STATED_ALT}})
+    table = new_output("display_data", data={"text/html": "<table><tr><th>المؤشر</th><th>value</th></tr>"
+                                                          "<tr><td>عدد الزوار</td><td>2400000</td></tr></table>",
+                                             "text/plain": "table"})
     nb = new_notebook(cells=[
-        new_markdown_cell(f"# 00 · الأرقام · Figures\n\n{ARABIC_PARAGRAPH}\n\n{ENGLISH_PARAGRAPH}"),
-        new_code_cell("import pandas as pd\nimport matplotlib.pyplot as plt\n%matplotlib inline"),
-        new_code_cell("pd.DataFrame({'المؤشر': ['عدد الزوار'], 'value': [2400000]})"),
-        new_code_cell("fig, ax = plt.subplots(figsize=(3, 2))\nax.bar(['a', 'b'], [3, 5])\nplt.show()"),
-        *([new_code_cell(extra_code)] if extra_code else []),
+        new_markdown_cell(f'# 99 · تجربة · Fixture\n\n<div dir="rtl" lang="ar">\n\n{ARABIC_PARAGRAPH}\n\n</div>\n\n'
+                          f"{ENGLISH_PARAGRAPH}\n\n{FRENCH_PARAGRAPH}"),
+        new_markdown_cell("## Charts · الرسوم"),
+        new_code_cell(CHART_CALL, execution_count=1, outputs=[chart]),
+        new_code_cell("display(Image(data=png, alt=alt))", execution_count=2, outputs=[stated]),
+        new_code_cell("table", execution_count=3, outputs=[table]),
+        new_code_cell("print('shown')", execution_count=4, metadata={"tags": ["show-input"]},
+                      outputs=[new_output("stream", name="stdout", text="shown\n")]),
     ])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    if metadata:
-        nb.metadata["helpers"] = {"title_en": "Figures", "title_ar": "الأرقام"}
+    nb.metadata["language_info"] = {"name": "python"}
+    chart_file = sorted((ROOT / "figures").glob("*.png"))[0]
+    nb.metadata["helpers"] = {"title_en": "Fixture", "title_ar": "تجربة", "group": "press",
+                              "reads": ["data/processed/figures.csv", "data/raw/sources.json"],
+                              "writes": [f"figures/{chart_file.name}", f"figures/{chart_file.stem}.svg"]}
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i}"
-    path = folder / name
+    path = folder / f"{FIXTURE_STEM}.ipynb"
     nbformat.write(nb, path)
     return path
 
 
-@pytest.fixture(scope="module")
-def notebooks(tmp_path_factory) -> list[Path]:
-    """The collection's notebooks (committed with outputs); a fixture notebook only while there are none."""
-    found = site.find_notebooks(NOTEBOOKS)
-    if found:
-        return found
-    folder = tmp_path_factory.mktemp("notebooks")
-    path = fixture_notebook(folder)
-    site.execute_notebooks([path], jobs=1, figures_dir=folder)
-    return [path]
+@dataclass
+class Site:
+    out: Path
+    work: Path
+    notebooks: list[Notebook]
+    paths: list[Path]
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.out / name).read_text(encoding="utf-8"), "html.parser")
+
+    def reading_order(self) -> list[Notebook]:
+        return [nb for _, members in by_group(self.notebooks) for nb in members]
+
+
+def build(paths: list[Path], work: Path, **options) -> Path:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        return site.build_site(paths, work / "html", srcdir=work / "src", doctrees=work / "doctrees", quiet=True,
+                               **options)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 @pytest.fixture(scope="module")
-def site_dir(notebooks, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("html")
-    site.build_site(notebooks, out)
-    return out
+def built(tmp_path_factory) -> Site:
+    paths = [*find_notebooks(), fixture_notebook(tmp_path_factory.mktemp("fixture-notebooks"))]
+    work = tmp_path_factory.mktemp("site")
+    build(paths, work)
+    return Site(work / "html", work, catalogue(paths), paths)
 
 
 # --- static checks -----------------------------------------------------------------------------------------------
@@ -90,296 +133,303 @@ def test_external_reference_check_detects_cdn_links():
     assert len(external_references(page)) == 5
 
 
-def test_every_page_needs_no_network(site_dir, notebooks):
-    pages = sorted(site_dir.glob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", *(nb.stem + ".html" for nb in notebooks)}
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        assert external_references(text) == [], page.name
-        assert "<script src" not in text, f"{page.name} loads a script"
-    for font in site.FONT_FILES.values():
-        assert (site_dir / "fonts" / font).stat().st_size > 0
+def test_nothing_in_the_site_fetches_from_another_host(built):
+    pages = sorted(built.out.rglob("*.html"))
+    assert {p.name for p in pages} >= {"index.html", "search.html", *(nb.stem + ".html" for nb in built.notebooks)}
+    for file in [*pages, *built.out.rglob("*.css")]:
+        assert external_references(file.read_text(encoding="utf-8")) == [], file.name
 
 
-def test_index_lists_every_notebook_in_order_with_both_titles(site_dir, notebooks):
-    index = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<html lang="ar" dir="rtl">', index)
-    links = re.findall(r'<li><a href="([^"]+)"', index)
-    assert links == [nb.stem + ".html" for nb in notebooks]
-    for nb_path in notebooks:
-        title_en, title_ar = site.notebook_titles(nbformat.read(nb_path, as_version=4), nb_path)
-        assert title_en and title_ar, f"{nb_path.name}: a title is missing"
-        assert f'lang="ar" dir="rtl">{html.escape(title_ar)}</span>' in index
-        assert f'lang="en" dir="ltr">{html.escape(title_en)}</span>' in index
+def test_index_says_what_the_collection_is_and_lists_the_notebooks_by_section(built):
+    index = built.page("index.html")
+    text = index.get_text(" ", strip=True)
+    assert site.COLLECTION_TITLE["en"] in text and site.DESCRIPTION["en"] in text
+    assert index.find(attrs={"dir": "rtl", "lang": "ar"}).get_text(strip=True).startswith(site.DESCRIPTION["ar"][:40])
+    article = index.select_one("article")
+    captions = [p.get_text(strip=True) for p in article.select("p.caption")]
+    assert captions == [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)]
+    links = [a["href"] for a in article.select(".toctree-wrapper a.reference")]
+    assert links == [nb.stem + ".html" for nb in built.reading_order()]
+    for nb in built.notebooks:
+        assert f"{nb.number} · {nb.title_en} · {nb.title_ar}" in text
 
 
-def test_pages_mark_direction_and_link_back(site_dir, notebooks):
-    for nb_path in notebooks:
-        page = (site_dir / (nb_path.stem + ".html")).read_text(encoding="utf-8")
-        assert page.count('href="index.html"') == 2, "header and footer link to the index"
-        assert re.search(r'<p dir="auto" lang="ar">', page), f"{nb_path.name}: no Arabic paragraph marked"
-        assert re.search(r'<p dir="auto">', page), f"{nb_path.name}: no English paragraph"
-        assert not re.search(r"<(?:p|h[1-6]|li|td|th)(?:\s(?![^>]*\bdir=)[^>]*)?>", page.partition("</head>")[2])
+def test_index_shows_findings_read_from_the_data(built):
+    text = built.page("index.html").get_text(" ", strip=True)
+    figures = pd.read_csv(PROCESSED / "figures.csv")
+    checks = pd.read_csv(PROCESSED / "checks.csv", keep_default_na=False)
+    exclusions = pd.read_csv(PROCESSED / "exclusions.csv")
+    assert f"{len(figures)} figures read from the report" in text
+    assert f"{len(exclusions)} other numbers" in text
+    assert f"{len(checks)} of the report's sums" in text
+    for status, n in checks["status"].value_counts().items():
+        assert f"{n} {status.replace('_', ' ')}" in text
+    notable = checks[(checks["status"] != "pass") | (checks["kind"] == "change")]
+    assert len(notable) > 0
+    for _, row in notable.iterrows():
+        assert row["description_en"] in text and row["description_ar"] in text
 
 
-def test_rebuild_is_byte_identical(site_dir, notebooks, tmp_path):
-    site.build_site(notebooks, tmp_path)
-    for page in site_dir.rglob("*"):
-        if page.is_file():
-            assert (tmp_path / page.relative_to(site_dir)).read_bytes() == page.read_bytes(), page.name
+def test_index_shows_version_build_date_licence_and_citation(built):
+    text = built.page("index.html").get_text(" ", strip=True)
+    import tomllib
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert f"Version {version}, built on 2026-01-01" in text
+    assert "MIT" in text and "CC BY 4.0" in text
+    import yaml
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["title"] in text and f"version {cff['version']}" in text
+    assert cff["authors"][0]["name"] in text
 
 
-def test_mark_direction():
-    page = ('<head><style>p { color: red }</style></head><body><p>English</p><p>\u200fعربي</p>'
-            '<td><b>&#1593;</b>ربي</td><li dir="rtl">x</li><h2 class="a">2025 عدد</h2><th>2025</th></body>')
-    assert site.mark_direction(page) == (
-        '<head><style>p { color: red }</style></head><body><p dir="auto">English</p>'
-        '<p dir="auto" lang="ar">\u200fعربي</p><td dir="auto" lang="ar"><b>&#1593;</b>ربي</td><li dir="rtl">x</li>'
-        '<h2 class="a" dir="auto" lang="ar">2025 عدد</h2><th dir="auto">2025</th></body>')
+def test_sidebar_and_previous_next_follow_the_reading_order(built):
+    order = ["index", *(nb.stem for nb in built.reading_order())]
+    captions = [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)]
+    for i, stem in enumerate(order):
+        page = built.page(stem + ".html")
+        assert [p.get_text(strip=True) for p in page.select(".bd-sidebar-primary p.caption")] == captions, stem
+        prev, following = page.select_one(".prev-next-area a.left-prev"), page.select_one(".prev-next-area a.right-next")
+        assert (prev["href"] if prev else None) == (order[i - 1] + ".html" if i > 0 else None), stem
+        assert (following["href"] if following else None) == (order[i + 1] + ".html" if i + 1 < len(order) else None)
 
 
-def test_titles_fall_back_to_the_first_heading(tmp_path):
-    path = fixture_notebook(tmp_path, metadata=False)
-    assert site.notebook_titles(nbformat.read(path, as_version=4), path) == ("Figures", "الأرقام")
+def test_each_notebook_page_has_its_contents_beside_it(built):
+    with_sections = 0
+    for nb in built.notebooks:
+        page = built.page(nb.stem + ".html")
+        headings = [h2.parent["id"] for h2 in page.select("article section > h2")]
+        toc = [a["href"] for a in page.select(".bd-sidebar-secondary nav.page-toc a")]
+        assert [h for h in toc if h[1:] in headings] == ["#" + h for h in headings], nb.name
+        with_sections += bool(headings)
+    assert with_sections >= len(built.notebooks) // 2, "most notebooks have sections in their contents"
 
 
-# --- execution -----------------------------------------------------------------------------------------------------
-
-def test_execute_saves_deterministic_readable_notebooks(tmp_path):
-    """Two fresh kernels, in parallel, on the same notebook: byte-identical files, stable JSON, env passed on."""
-    src = tmp_path / "src"
-    src.mkdir()
-    check_env = "import os\nprint(os.environ['HELPERS_FIGURES_DIR'] == os.environ['EXPECTED'], 'تم')"
-    a = fixture_notebook(src, "00-a.ipynb", extra_code=check_env)
-    b = src / "01-b.ipynb"
-    shutil.copyfile(a, b)
-    os.environ["EXPECTED"] = str(tmp_path / "figures")
-    try:
-        site.execute_notebooks([a, b], jobs=2, out_dir=tmp_path / "out", figures_dir=tmp_path / "figures")
-    finally:
-        del os.environ["EXPECTED"]
-    saved_a, saved_b = ((tmp_path / "out" / name).read_text("utf-8") for name in ("00-a.ipynb", "01-b.ipynb"))
-    assert saved_a == saved_b
-    nb = nbformat.reads(saved_a, as_version=4)
-    assert nb.cells[-1].outputs[0]["text"] == "True تم\n", "HELPERS_FIGURES_DIR reaches the kernel; Arabic kept"
-    assert any(o.get("data", {}).get("image/png") for o in nb.cells[3].outputs)
-    assert saved_a.endswith("}\n") and '\n "cells": [\n  {\n' in saved_a  # indent=1, trailing newline
-    assert "المؤشر" in saved_a and '"execution"' not in saved_a  # ensure_ascii=False; record_timing=False
-    assert a.read_text("utf-8").count('"outputs": []') == 4, "the source notebook was left alone"
+def test_each_notebook_page_links_its_notebook_data_and_charts(built):
+    for nb in built.notebooks:
+        links = built.page(nb.stem + ".html").select(".page-downloads a.download")
+        files = {Path(urllib.parse.unquote(a["href"])).name: built.out / urllib.parse.unquote(a["href"]) for a in links}
+        expected = [nb.path] + [ROOT / p for p in nb.reads if p.endswith(".csv")]
+        expected += [ROOT / p for p in nb.writes if p.endswith((".png", ".svg")) and (ROOT / p).is_file()]
+        assert sorted(files) == sorted(p.name for p in expected), nb.name
+        for source in expected:
+            assert files[source.name].read_bytes() == source.read_bytes(), (nb.name, source.name)
+    fixture = built.page(FIXTURE_STEM + ".html").select(".page-downloads a.download")
+    assert {a.get_text() for a in fixture} >= {"99-fixture.ipynb", "figures.csv"}
+    assert not any(a.get_text() == "sources.json" for a in fixture), "only the CSV files it reads"
+    assert any(a.get_text().endswith(".svg") for a in fixture) and any(a.get_text().endswith(".png") for a in fixture)
 
 
-def test_failing_notebook_stops_with_one_line(tmp_path, capsys):
-    path = fixture_notebook(tmp_path, "03-broken.ipynb", extra_code="x = 1\nraise ValueError('no such figure')")
-    assert site.main(["--execute", "--out", str(tmp_path / "html"), str(path)]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err == ("error: 03-broken.ipynb failed in cell 5 ('x = 1'): ValueError: no such figure"), err
-    assert not (tmp_path / "html").exists(), "no page is rendered after a failure"
+def test_every_image_has_alt_text(built):
+    for page in built.out.glob("*.html"):
+        for img in built.page(page.name).select("article img"):
+            alt = img.get("alt", "").strip()
+            assert alt and "No description has been provided" not in alt, (page.name, img.get("src"))
+    alts = [img["alt"] for img in built.page(FIXTURE_STEM + ".html").select("article img")]
+    assert alts == ["Visitors per day · الزوار في اليوم", STATED_ALT]
+
+
+@pytest.mark.parametrize("source, title", [
+    (CHART_CALL, "Visitors per day · الزوار في اليوم"),
+    ("%matplotlib inline\nfig = charts.line_series(years, series, title_en='Followers')", "Followers"),
+    ("fig = charts.barh(labels, values, title_en=f'{n} schools')", ""),  # not a plain string: no guess
+    ("x = (", ""),
+])
+def test_chart_title_for_the_alt_text(source, title):
+    assert chart_title(source) == title
+
+
+def test_code_is_folded_and_prose_comes_first(built):
+    for nb in built.notebooks:
+        article = built.page(nb.stem + ".html").select_one("article")
+        inputs = article.select("div.cell_input")
+        folded = [cell for cell in inputs if cell.find_parent("details")]
+        shown = [cell for cell in inputs if not cell.find_parent("details")]
+        if nb.stem == FIXTURE_STEM:
+            assert len(shown) == 1 and "print('shown')" in shown[0].get_text()
+        else:
+            assert inputs and shown == [], nb.name
+        assert all(d.find("summary") for d in article.select("details.hide")), nb.name
+        assert article.select_one("section > p, section > div[dir]"), "prose before the first folded cell"
+
+
+def test_arabic_blocks_are_right_to_left_and_marked_arabic(built):
+    for page in built.out.glob("*.html"):
+        for block in built.page(page.name).select("article p, article li, article td, article th"):
+            text = block.get_text(strip=True)
+            if not text or not re.match(r"[\W\d_]*[\u0600-\u06ff]", text):
+                continue  # blocks that begin in Arabic
+            direction = block.find_parent(attrs={"dir": True}) if not block.has_attr("dir") else block
+            language = block if block.has_attr("lang") else block.find_parent(attrs={"lang": True})
+            assert direction is not None and direction["dir"] in ("rtl", "auto"), (page.name, text[:40])
+            assert language is not None and language["lang"] == "ar", (page.name, text[:40])
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>English</p>", '<p dir="auto">English</p>'),
+    ("<p>\u200fعربي</p>", '<p dir="auto" lang="ar">\u200fعربي</p>'),
+    ("<td><b>ع</b>ربي</td>", '<td dir="auto" lang="ar"><b>ع</b>ربي</td>'),
+    ('<li dir="rtl">x</li>', '<li dir="rtl">x</li>'),  # its own direction is kept
+    ('<h2 class="a">2025 عدد</h2>', '<h2 class="a" dir="auto" lang="ar">2025 عدد</h2>'),
+    ("<th>2025</th>", '<th dir="auto">2025</th>'),
+    ('<div dir="rtl" lang="ar"><p>DGSN تنشر</p></div>', '<div dir="rtl" lang="ar"><p>DGSN تنشر</p></div>'),
+    ('<div lang="fr"><p>عربي</p></div>', '<div lang="fr"><p dir="auto">عربي</p></div>'),
+    ("<pre><p>عربي</p></pre>", "<pre><p>عربي</p></pre>"),
+])
+def test_mark_direction(body, expected):
+    assert mark_direction(body) == expected
+
+
+def test_rebuild_gives_the_same_bytes(built, tmp_path):
+    """A fresh build (Sphinx's saved environment forgotten, every page read and written again): same bytes."""
+    before = {p.relative_to(built.out): p.read_bytes() for p in built.out.rglob("*") if p.is_file()}
+    build(built.paths, built.work, fresh=True)
+    after = {p.relative_to(built.out): p.read_bytes() for p in built.out.rglob("*") if p.is_file()}
+    assert sorted(map(str, after)) == sorted(map(str, before))
+    assert [str(rel) for rel in before if before[rel] != after[rel]] == []
+
+
+def test_second_build_with_nothing_changed_rewrites_no_page(built):
+    pages = [built.out / "index.html", *(built.out / (nb.stem + ".html") for nb in built.notebooks)]
+    before = {p: p.stat().st_mtime_ns for p in pages}
+    build(built.paths, built.work)
+    assert {p: p.stat().st_mtime_ns for p in pages} == before
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("الزوار", "زوار"), ("زوارها", "زوار"), ("زُوّار", "زوار"),  # article, suffix, vowel marks
+    ("المؤسسات", "موسس"), ("مؤسسة", "موسس"),
+    ("sécurité", "sécur"), ("publiés", "publi"),  # French accents: the French stemmer
+    ("visitors", "visitor"), ("Communications", "communic"),
+])
+def test_search_stems_each_script_with_its_stemmer(word, stem):
+    search = MultiScriptSearch({})
+    assert [search.stem(w) for w in search.split(word)] == [stem]
 
 
 # --- in the browser ------------------------------------------------------------------------------------------------
 
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+ARTICLE_FACTS_JS = page_facts_js("article.bd-article", "summary")
 
 
-NETWORK_OFF = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND"]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,900", "--remote-debugging-pipe"]
-
-
-class Browser:
-    """Headless Chromium driven with the DevTools protocol over --remote-debugging-pipe (fds 3 and 4)."""
-
-    def __init__(self, executable: str, profile: Path):
-        to_browser_r, self._to_browser = os.pipe()
-        self._from_browser, from_browser_w = os.pipe()
-        self.log = profile / "chromium.log"
-        # The pipe protocol: the browser reads commands on fd 3 and answers on fd 4. A shell puts our pipe ends
-        # there (bash: dash takes one-digit fds only; a preexec_fn would run Python in the forked child, unsafe
-        # beside xdist's threads).
-        self.process = subprocess.Popen(
-            ["bash", "-c", f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w}', "bash",
-             executable, *FLAGS, *NETWORK_OFF, f"--user-data-dir={profile / 'data'}", "about:blank"],
-            pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=(log := open(self.log, "wb")))
-        log.close()
-        os.close(to_browser_r)
-        os.close(from_browser_w)
-        self._buffer = b""
-        self._next_id = 0
-        self.events: list[dict] = []
-        target = self.send("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        for domain in ("Page", "Network", "Runtime"):
-            self.send(f"{domain}.enable", session=True)
-
-    def _read_message(self, deadline: float) -> dict:
-        while b"\0" not in self._buffer:
-            if not select.select([self._from_browser], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                raise TimeoutError("no answer from chromium")
-            chunk = os.read(self._from_browser, 1 << 20)
-            if not chunk:
-                tail = self.log.read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"chromium exited ({self.process.poll()}); its log ends:\n{tail}")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def send(self, method: str, session: bool = False, timeout: float = 60, **params) -> dict:
-        self._next_id += 1
-        message = {"id": self._next_id, "method": method, "params": params}
-        if session:
-            message["sessionId"] = self.session
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = self._read_message(deadline)
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply["result"]
-            self.events.append(reply)
-
-    def wait_for(self, event: str, timeout: float = 60) -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            for i, message in enumerate(self.events):
-                if message.get("method") == event:
-                    return self.events.pop(i)
-            self.events.append(self._read_message(deadline))
-
-    def open(self, url: str) -> None:
-        self.events.clear()
-        self.send("Page.navigate", session=True, url=url)
-        self.wait_for("Page.loadEventFired")
-
-    def evaluate(self, expression: str):
-        result = self.send("Runtime.evaluate", session=True, expression=expression, awaitPromise=True,
-                           returnByValue=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"])
-        return result["result"]["value"]
-
-    def requested_urls(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
-
-    def load_errors(self) -> list[str]:
-        return [e["params"]["errorText"] for e in self.events if e.get("method") == "Network.loadingFailed"]
-
-    def screenshot(self) -> bytes:
-        return base64.b64decode(self.send("Page.captureScreenshot", session=True, format="png")["data"])
-
-    def close(self) -> None:
-        try:
-            self.send("Browser.close", timeout=10)
-        except (RuntimeError, TimeoutError, OSError):
-            pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        os.close(self._to_browser)
-        os.close(self._from_browser)
-
-
-# Facts about the live page: each paragraph's first strong direction, computed direction, and how far its first
-# line stands from the paragraph's left and right content edges; each image's load state; whether fonts loaded.
-PAGE_FACTS_JS = r"""
-(async () => {
-  await document.fonts.ready;
-  const strong = (text) => {
-    for (const ch of text) {
-      if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u200F]/.test(ch)) return 'rtl';
-      if (/[\p{L}\u200E]/u.test(ch)) return 'ltr';
-    }
-    return null;
-  };
-  const paragraphs = [...document.querySelectorAll('p')].map((p) => {
-    const style = getComputedStyle(p);
-    const box = p.getBoundingClientRect();
-    const left = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
-    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
-    const range = document.createRange();
-    range.selectNodeContents(p);
-    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0)
-      .sort((a, b) => a.top - b.top);
-    const line = rects.length ? rects.filter((r) => r.top < rects[0].bottom - 1) : [];
-    return {
-      text: p.textContent.trim().slice(0, 50), strong: strong(p.textContent), direction: style.direction,
-      visible: line.length > 0,
-      gapLeft: line.length ? Math.min(...line.map((r) => r.left)) - left : null,
-      gapRight: line.length ? right - Math.max(...line.map((r) => r.right)) : null,
-    };
-  });
-  const images = [...document.images].map((img) => ({
-    src: img.getAttribute('src').slice(0, 60), complete: img.complete, naturalWidth: img.naturalWidth,
-  }));
-  const fonts = [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`);
-  return {paragraphs, images, fonts, lang: document.documentElement.lang};
-})()
-"""
-FLUSH = 2.0  # px: a first line this close to an edge is flush with it
-LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
-
-
-def page_problems(facts: dict, requests: list[str]) -> list[str]:
-    """What is wrong with a page, from its facts: empty when Arabic reads right to left and nothing is missing."""
-    problems = []
-    for p in (p for p in facts["paragraphs"] if p["visible"]):
-        if p["strong"] == "rtl":
-            if p["direction"] != "rtl":
-                problems.append(f"Arabic paragraph laid out {p['direction']}: {p['text']!r}")
-            elif abs(p["gapRight"]) > FLUSH:
-                problems.append(f"Arabic paragraph's first line not flush right ({p['gapRight']:.0f} px): "
-                                f"{p['text']!r}")
-        elif p["strong"] == "ltr":
-            if p["direction"] != "ltr" or abs(p["gapLeft"]) > FLUSH:
-                problems.append(f"English paragraph not left to right: {p['text']!r}")
-    for img in facts["images"]:
-        if not (img["complete"] and img["naturalWidth"] > 0):
-            problems.append(f"image not loaded: {img['src']}")
-    problems += [f"network request: {url}" for url in requests if not url.startswith(LOCAL_SCHEMES)]
-    return problems
-
-
-def distinct_colours(png: bytes) -> int:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return len(image.getcolors(maxcolors=1 << 24))
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    executable = chromium_path()
-    if executable is None:
-        reason = "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"
-        print(f"SKIP browser tests: {reason}")
-        pytest.skip(reason)
-    b = Browser(executable, tmp_path_factory.mktemp("chromium-profile"))
-    yield b
-    b.close()
-
-
-def test_site_in_browser_offline(browser, site_dir, notebooks, tmp_path):
-    pages = ["index.html", *(nb.stem + ".html" for nb in notebooks)]
+def test_site_in_browser_offline(browser, built, tmp_path):
     images = 0
-    for name in pages:
-        browser.open((site_dir / name).as_uri())
-        facts = browser.evaluate(PAGE_FACTS_JS)
+    for name in ["index.html", *(nb.stem + ".html" for nb in built.notebooks), "search.html"]:
+        browser.open((built.out / name).as_uri())
+        facts = browser.evaluate(ARTICLE_FACTS_JS)
         shot = browser.screenshot()
         (tmp_path / f"{name}.png").write_bytes(shot)
         assert shot.startswith(b"\x89PNG\r\n\x1a\n") and distinct_colours(shot) > 32, f"{name}: blank screenshot"
         assert page_problems(facts, browser.requested_urls()) == [], name
-        arabic = [p for p in facts["paragraphs"] if p["strong"] == "rtl" and p["visible"]]
-        assert arabic, f"{name}: no Arabic paragraph on the page"
-        assert any(f.startswith("IBM Plex Sans Arabic 400 loaded") for f in facts["fonts"]), (name, facts["fonts"])
+        if name != "search.html":
+            assert [p for p in facts["paragraphs"] if p["strong"] == "rtl" and p["visible"]], f"{name}: no Arabic"
+            assert any(f.startswith("IBM Plex Sans Arabic 400 loaded") for f in facts["fonts"]), (name, facts["fonts"])
         images += len(facts["images"])
     assert images > 0, "no figure anywhere in the site"
 
 
-# A 4x4 red PNG, embedded as the notebooks' figures are.
-RED_PNG = base64.b64encode((lambda buf: (Image.new("RGB", (4, 4), "red").save(buf, "PNG"), buf.getvalue())[1])(
-    io.BytesIO())).decode()
+SEARCH_RESULTS_JS = """
+(() => {
+  const title = document.querySelector('#search-results h2');
+  if (!title || !title.textContent.startsWith('Search Results')) return null;
+  return [...document.querySelectorAll('#search-results ul.search li a')].map((a) => a.getAttribute('href'));
+})()
+"""
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("زوار", FIXTURE_STEM),        # Arabic, another form of the text's "الزوار"
+    ("الزوار", "01-open-days"),    # a real notebook's Arabic prose
+    ("sécurité", FIXTURE_STEM),     # French
+    ("visitor", FIXTURE_STEM),      # English, stemmed ("visitors")
+])
+def test_search_finds_arabic_french_and_english_offline(browser, built, query, expected):
+    browser.open((built.out / "search.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    results = browser.wait_until(SEARCH_RESULTS_JS, timeout=30)
+    assert f"{expected}.html" in [r.split("#")[0] for r in results], (query, results)
+    assert [u for u in browser.requested_urls() if not u.startswith(LOCAL_SCHEMES)] == []
+
+
+def test_search_stems_the_query_as_the_index_was_stemmed(browser, built):
+    """The browser's stemmer (language_data.js) and the index builder's agree, word for word."""
+    words = ["الزوار", "زوارها", "المديرية", "التكذيبات", "sécurité", "présente", "marocaine", "visitors",
+             "reports", "Interpol", "2025"]
+    browser.open((built.out / "search.html").as_uri())
+    browser.wait_until("typeof Stemmer !== 'undefined'")
+    in_browser = browser.evaluate(
+        f"(() => {{ const s = new Stemmer(); return {json.dumps(words)}.map((w) => s.stemWord(w.toLowerCase())); }})()")
+    search = MultiScriptSearch({})
+    assert in_browser == [search.stem(w) for w in words]
+    split = browser.evaluate("splitQuery('الزُّوار، sécurité; visitors')")
+    assert split == search.split("الزُّوار، sécurité; visitors")
+
+
+LAYOUT_JS = """
+(() => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+                        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
+  const visible = (sel) => { const el = document.querySelector(sel);
+                             return !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0; };
+  const area = document.querySelector('.prev-next-area');
+  const prev = document.querySelector('.prev-next-area a.left-prev');
+  const next = document.querySelector('.prev-next-area a.right-next');
+  return {
+    sidebar: visible('.bd-sidebar-primary'), toc: visible('.bd-sidebar-secondary nav.page-toc'),
+    area: box(area), prev: box(prev), next: box(next),
+    prevArrow: box(prev && prev.querySelector('i, svg')), nextArrow: box(next && next.querySelector('i, svg')),
+    downloads: visible('.page-downloads'), sections: document.querySelectorAll('article section > h2').length,
+  };
+})()
+"""
+
+
+def test_layout_sidebar_contents_and_previous_next_in_place(browser, built):
+    """At 1280 px: sidebar and in-page contents shown; previous on the left half, next on the right half, on one
+    row, each arrow inside its own link (long titles wrap inside their half instead of pushing the link down)."""
+    for nb in built.reading_order():
+        browser.open((built.out / (nb.stem + ".html")).as_uri())
+        facts = browser.evaluate(LAYOUT_JS)
+        assert facts["sidebar"] and facts["downloads"], nb.name
+        assert facts["toc"] or not facts["sections"], f"{nb.name}: sections but no in-page contents"
+        area, prev, following = facts["area"], facts["prev"], facts["next"]
+        middle = (area["left"] + area["right"]) / 2
+        last = nb is built.reading_order()[-1]
+        assert prev and (following is None) == last, nb.name
+        for link, arrow in ((prev, facts["prevArrow"]), (following, facts["nextArrow"])):
+            if link is None:
+                continue
+            assert arrow, nb.name
+            assert link["left"] - 1 <= arrow["left"] and arrow["right"] <= link["right"] + 1, nb.name
+            assert link["top"] - 1 <= arrow["top"] and arrow["bottom"] <= link["bottom"] + 1, nb.name
+        assert prev["right"] <= middle + 1 and abs(prev["left"] - area["left"]) < 2, nb.name
+        if following:
+            assert following["left"] >= middle - 1 and abs(following["right"] - area["right"]) < 2, nb.name
+            assert abs(prev["top"] - following["top"]) < 2, f"{nb.name}: previous and next are not on one row"
+
+
+PRINT_JS = """
+(() => {
+  const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0);
+  return {sidebar: shown('.bd-sidebar-primary'), toc: shown('.bd-sidebar-secondary'), header: shown('.bd-header'),
+          prevNext: shown('.prev-next-area'), code: shown('article details.hide'), article: shown('article p'),
+          images: shown('article img')};
+})()
+"""
+
+
+def test_print_style_keeps_prose_and_outputs_only(browser, built):
+    browser.open((built.out / "01-open-days.html").as_uri())
+    assert browser.evaluate(PRINT_JS) == {"sidebar": True, "toc": True, "header": True, "prevNext": True,
+                                          "code": True, "article": True, "images": True}
+    browser.emulate_media("print")
+    try:
+        assert browser.evaluate(PRINT_JS) == {"sidebar": False, "toc": False, "header": False, "prevNext": False,
+                                              "code": False, "article": True, "images": True}
+    finally:
+        browser.emulate_media("")
+
+
+# A 4x4 red PNG, embedded.
+RED_PNG = png("red")
 BAD_PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head>
 <body style="width: 700px; font: 16px sans-serif">
 <p dir="ltr">{ARABIC_PARAGRAPH[:40]}</p>
@@ -409,16 +459,19 @@ def test_browser_checks_detect_a_wrong_page(browser, tmp_path):
     assert "net::ERR_PROXY_CONNECTION_FAILED" in browser.load_errors()
 
 
-def test_browser_checks_detect_a_broken_copy_of_a_real_page(browser, site_dir, tmp_path):
-    """A built page with its first Arabic paragraph forced left to right and its first figure corrupted."""
-    page = next(text for path in sorted(site_dir.glob("[0-9][0-9]-*.html"))
-                if 'src="data:image/png;base64,' in (text := path.read_text(encoding="utf-8")))
-    page = page.replace('<p dir="auto" lang="ar">', '<p dir="ltr" lang="ar">', 1)
-    page = page.replace('src="data:image/png;base64,', 'src="data:image/png;base64,broken', 1)
-    (tmp_path / "fonts").symlink_to(site_dir / "fonts")
-    (tmp_path / "broken.html").write_text(page, encoding="utf-8")
-    browser.open((tmp_path / "broken.html").as_uri())
-    problems = page_problems(browser.evaluate(PAGE_FACTS_JS), browser.requested_urls())
+def test_browser_checks_detect_a_broken_copy_of_a_real_page(browser, built, tmp_path):
+    """A built page with its Arabic block forced left to right and its first figure missing: both are caught."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built.out, copy)
+    page = copy / "01-open-days.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    arabic = next(p for p in soup.select("article p") if re.match(r"[\W\d_]*[\u0600-\u06ff]", p.get_text()))
+    arabic["dir"] = "ltr"
+    image = soup.select_one("article img")
+    image["src"] = image["src"].replace("_images/", "_images/missing-")
+    page.write_text(str(soup), encoding="utf-8")
+    browser.open(page.as_uri())
+    problems = page_problems(browser.evaluate(ARTICLE_FACTS_JS), browser.requested_urls())
     assert len(problems) == 2, problems
     assert problems[0].startswith("Arabic paragraph laid out ltr: ")
-    assert problems[1].startswith("image not loaded: data:image/png;base64,broken")
+    assert problems[1].startswith("image not loaded: _images/missing-")

@@ -1,0 +1,125 @@
+"""JupyterLab shows the notebooks' Arabic right to left: `jupyter lab` from the project's environment with the
+configuration `make lab` gives it (helpers.lab: JupyterLab aligns markdown paragraphs left, its custom.css aligns
+them to their start), headless (no token, a free port, on 127.0.0.1 only), a notebook opened in headless Chromium with the network off
+(tests/devtools.py). Each Arabic markdown paragraph inside ``<div dir="rtl" lang="ar">`` must be laid out right to
+left with its first line flush right, each English one left to right, flush left; nothing is fetched from another
+host. Notebooks: a fixture, and every committed notebook that has such a div.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+from devtools import page_facts_js, page_problems
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from helpers.lab import prepare
+from helpers.notebooks import find_notebooks
+
+ARABIC = "يعرض هذا الدفتر أرقام تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني في المغرب."
+ENGLISH = "This notebook shows the figures of the DGSN 2025 report on security communication in Morocco."
+RTL_DIV = '<div dir="rtl" lang="ar">'
+MARKDOWN_FACTS_JS = page_facts_js(".jp-RenderedMarkdown", "summary")
+
+
+def fixture_notebook(folder: Path) -> Path:
+    nb = new_notebook(cells=[
+        new_markdown_cell(f"# 00 · الأرقام · Figures\n\n{RTL_DIV}\n\n{ARABIC}\n\n</div>\n\n{ENGLISH}"),
+        new_code_cell("1 + 1"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    path = folder / "00-fixture.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def with_rtl_divs() -> list[Path]:
+    """The committed notebooks that wrap Arabic markdown in <div dir="rtl" lang="ar">."""
+    return [p for p in find_notebooks() if any(
+        c.cell_type == "markdown" and RTL_DIV in c.source for c in nbformat.read(p, as_version=4).cells)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on 127.0.0.1, serving a folder with the fixture and the committed notebooks with divs."""
+    root = tmp_path_factory.mktemp("lab-root")
+    home = tmp_path_factory.mktemp("lab-home")
+    fixture_notebook(root)
+    for path in with_rtl_divs():
+        shutil.copy2(path, root / path.name)
+    port = free_port()
+    # the configuration `make lab` (python -m helpers.lab) starts JupyterLab with: the project's custom.css
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(prepare(home / "config")),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "HOME": str(home)}
+    log = open(home / "lab.log", "wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         "--ServerApp.port_retries=0", "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
+         f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={home / 'workspaces'}"],
+        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail("jupyter lab did not start: " + (home / "lab.log").read_text(errors="replace")[-2000:])
+            time.sleep(0.3)
+        yield base, root
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+RENDERED_JS = """
+(() => {
+  const paragraphs = [...document.querySelectorAll('.jp-RenderedMarkdown p')];
+  return paragraphs.length > 0 && paragraphs.some((p) => p.closest('[dir="rtl"]'));
+})()
+"""
+
+
+def notebooks_to_open() -> list[str]:
+    return ["00-fixture.ipynb", *(p.name for p in with_rtl_divs())]
+
+
+@pytest.mark.parametrize("name", notebooks_to_open())
+def test_jupyterlab_shows_arabic_markdown_right_to_left(browser, lab, name):
+    base, _ = lab
+    browser.open(f"{base}/lab/tree/{name}")
+    browser.wait_until(RENDERED_JS, timeout=90)
+    facts = browser.evaluate(MARKDOWN_FACTS_JS)
+    requests = [url for url in browser.requested_urls() if not url.startswith(base)]
+    assert page_problems(facts, requests) == [], name
+    visible = [p for p in facts["paragraphs"] if p["visible"]]
+    arabic = [p for p in visible if p["strong"] == "rtl"]
+    assert arabic and all(p["direction"] == "rtl" for p in arabic), name
+    if name == "00-fixture.ipynb":
+        assert [p["text"] for p in arabic] == [ARABIC[:50]]
+        assert [p["text"] for p in visible if p["strong"] == "ltr"] == [ENGLISH[:50]]
