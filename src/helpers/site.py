@@ -104,18 +104,71 @@ def _read_csv(path: Path) -> list[dict]:
 
 def findings(processed: Path = PROCESSED) -> dict:
     """Counts and the notable checks, read from the processed tables (nothing typed here)."""
-    figures = _read_csv(processed / "figures.csv")
-    exclusions = _read_csv(processed / "exclusions.csv")
+    observations = _read_csv(processed / "observations.csv")
+    report_figures = _read_csv(processed / "report-figures.csv")
+    changes = _read_csv(processed / "stated-changes.csv")
     checks = _read_csv(processed / "checks.csv")
+    article = [o for o in observations if o["source"] != "press-coverage.tsv"]
+    press = [o for o in observations if o["source"] == "press-coverage.tsv"]
     return {
-        "figures": len(figures),
-        "sections": len({row["section"] for row in figures}),
-        "exclusions": len(exclusions),
-        "checks": len(checks),
-        "statuses": Counter(row["status"] for row in checks),
-        # what is worth reading first: every check that did not simply pass, and every computed change
-        "notable": [row for row in checks if row["status"] != "pass" or row["kind"] == "change"],
+        "observations": len(press),
+        "outlets": len({o["outlet"] for o in press}),
+        "languages": Counter(o["lang"] for o in press),
+        "article_figures": len(article),
+        "report_figures": len(report_figures),
+        "years": sorted({r["report_year"] for r in report_figures}),
+        "sections": len({r["section"] for r in report_figures}),
+        "statuses": Counter(r["status"] for r in report_figures),
+        "changes": Counter(r["status"] for r in changes),
+        "differ": sum(o["agreement"] == "differs" for o in observations),
+        # what is worth reading first: every check of the communication section that is not plainly consistent
+        "notable": [row for row in checks if row["status"] != "consistent"],
     }
+
+
+def finding_lines(facts: dict, lang: str) -> list[str]:
+    """The index's findings in one language, every number from ``facts``."""
+    from . import labels, wording
+
+    def n(x):
+        return wording.number(x, lang)
+
+    def status(resource, value):
+        return labels.value_label(resource, "status", value).label(lang)
+
+    st, ch = facts["statuses"], facts["changes"]
+    years = " & ".join(facts["years"])
+    if lang == "en":
+        lines = [
+            f"{n(facts['observations'])} figures as {n(facts['outlets'])} Moroccan outlets printed them "
+            f"({n(facts['languages']['ar'])} in Arabic, {n(facts['languages']['fr'])} in French), and the "
+            f"{n(facts['article_figures'])} figures of the Ash24 article, read by code into "
+            f"{n(facts['report_figures'])} figures of the {years} reports in {n(facts['sections'])} sections.",
+            "Reconciled across outlets: " + ", ".join(
+                f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
+                                                                        "single_source")) +
+            f"; {n(facts['differ'])} printed values differ from the value the report most likely published.",
+            "Changes the 2025 and 2024 reports state, against the levels published: " + ", ".join(
+                f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
+            + ".",
+        ]
+        return lines + [f"**{row['claim_en']}** ({status('checks', row['status'])}). {row['basis_en']}"
+                        for row in facts["notable"]]
+    lines = [
+        f"{n(facts['observations'])} رقما كما نشرتها {n(facts['outlets'])} منبرا مغربيا "
+        f"({n(facts['languages']['ar'])} بالعربية و{n(facts['languages']['fr'])} بالفرنسية)، و{n(facts['article_figures'])} "
+        f"رقما من مقال آش 24، قرأتها الشيفرة فصارت {n(facts['report_figures'])} رقما من تقريري {years} "
+        f"في {n(facts['sections'])} قسما.",
+        "بعد المقارنة بين المنابر: " + "، ".join(
+            f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
+                                                                    "single_source")) +
+        f"؛ و{n(facts['differ'])} قيمة منشورة تخالف القيمة التي نشرها التقرير على الأرجح.",
+        "التغيرات التي يعلنها تقريرا 2025 و2024 مقارنة بالمستويات المنشورة: " + "، ".join(
+            f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
+        + ".",
+    ]
+    return lines + [f"**{row['claim_ar']}** ({status('checks', row['status'])}). {row['basis_ar']}"
+                    for row in facts["notable"]]
 
 
 def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, citation: str,
@@ -127,18 +180,12 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
     w(f'<div dir="rtl" lang="ar">\n\n{DESCRIPTION["ar"]}\n\n</div>\n\n{DESCRIPTION["en"]}\n\n')
 
     w("## Findings · أبرز النتائج\n\n")
-    statuses = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sorted(facts["statuses"].items()))
-    w(f"- {facts['figures']} figures read from the report by code, in {facts['sections']} sections, each with "
-      f"its verbatim quote and position in the text; {facts['exclusions']} other numbers listed with the reason "
-      f"they are not figures.\n")
-    w(f"- {facts['checks']} of the report's sums, repetitions, changes and claims recomputed: {statuses}.\n")
-    for row in facts["notable"]:
-        note = f" {row['note']}" if row.get("note") else ""
-        w(f"- **{row['description_en']}** ({row['status'].replace('_', ' ')}).{note}\n")
-    w('\n<div dir="rtl" lang="ar">\n\n')
-    for row in facts["notable"]:
-        w(f"- {row['description_ar']}\n")
-    w("\n</div>\n\n")
+    for lang in ("en", "ar"):
+        lines = finding_lines(facts, lang)
+        if lang == "ar":
+            w('<div dir="rtl" lang="ar">\n\n')
+        w("".join(f"- {line}\n" for line in lines))
+        w("\n</div>\n\n" if lang == "ar" else "\n")
 
     w("## The notebooks · الدفاتر\n\n")
     for group, members in by_group(notebooks, load_groups()):
