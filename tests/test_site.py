@@ -156,18 +156,21 @@ def test_index_says_what_the_collection_is_and_lists_the_notebooks_by_section(bu
 
 def test_index_shows_findings_read_from_the_data(built):
     text = built.page("index.html").get_text(" ", strip=True)
-    figures = pd.read_csv(PROCESSED / "figures.csv")
+    observations = pd.read_csv(PROCESSED / "observations.csv", keep_default_na=False)
+    report_figures = pd.read_csv(PROCESSED / "report-figures.csv", keep_default_na=False)
+    changes = pd.read_csv(PROCESSED / "stated-changes.csv", keep_default_na=False)
     checks = pd.read_csv(PROCESSED / "checks.csv", keep_default_na=False)
-    exclusions = pd.read_csv(PROCESSED / "exclusions.csv")
-    assert f"{len(figures)} figures read from the report" in text
-    assert f"{len(exclusions)} other numbers" in text
-    assert f"{len(checks)} of the report's sums" in text
-    for status, n in checks["status"].value_counts().items():
-        assert f"{n} {status.replace('_', ' ')}" in text
-    notable = checks[(checks["status"] != "pass") | (checks["kind"] == "change")]
+    press = observations[observations["source"] == "press-coverage.tsv"]
+    assert f"{len(press):,} figures as {press['outlet'].nunique()} Moroccan outlets printed them" in text
+    assert f"read by code into {len(report_figures)} figures" in text
+    from helpers.labels import value_label  # the statuses' words are curated data
+    for resource, table in (("report_figures", report_figures), ("stated_changes", changes)):
+        for status, n in table["status"].value_counts().items():
+            assert f"{n} {value_label(resource, 'status', status).label_en}" in text, status
+    notable = checks[checks["status"] != "consistent"]
     assert len(notable) > 0
     for _, row in notable.iterrows():
-        assert row["description_en"] in text and row["description_ar"] in text
+        assert row["claim_en"] in text and row["claim_ar"] in text
 
 
 def test_index_shows_version_build_date_licence_and_citation(built):
@@ -207,12 +210,13 @@ def test_each_notebook_page_has_its_contents_beside_it(built):
 def test_each_notebook_page_links_its_notebook_data_and_charts(built):
     for nb in built.notebooks:
         links = built.page(nb.stem + ".html").select(".page-downloads a.download")
-        files = {Path(urllib.parse.unquote(a["href"])).name: built.out / urllib.parse.unquote(a["href"]) for a in links}
+        files = [built.out / urllib.parse.unquote(a["href"]) for a in links]  # two files may share a name
         expected = [nb.path] + [ROOT / p for p in nb.reads if p.endswith(".csv")]
         expected += [ROOT / p for p in nb.writes if p.endswith((".png", ".svg")) and (ROOT / p).is_file()]
-        assert sorted(files) == sorted(p.name for p in expected), nb.name
+        assert sorted(f.name for f in files) == sorted(p.name for p in expected), nb.name
         for source in expected:
-            assert files[source.name].read_bytes() == source.read_bytes(), (nb.name, source.name)
+            assert any(f.name == source.name and f.read_bytes() == source.read_bytes() for f in files), \
+                (nb.name, source.name)
     fixture = built.page(FIXTURE_STEM + ".html").select(".page-downloads a.download")
     assert {a.get_text() for a in fixture} >= {"99-fixture.ipynb", "figures.csv"}
     assert not any(a.get_text() == "sources.json" for a in fixture), "only the CSV files it reads"
@@ -258,8 +262,10 @@ def test_arabic_blocks_are_right_to_left_and_marked_arabic(built):
             text = block.get_text(strip=True)
             if not text or not re.match(r"[\W\d_]*[\u0600-\u06ff]", text):
                 continue  # blocks that begin in Arabic
-            direction = block.find_parent(attrs={"dir": True}) if not block.has_attr("dir") else block
-            language = block if block.has_attr("lang") else block.find_parent(attrs={"lang": True})
+            # the element that holds the block's first text: a bilingual cell holds its Arabic in a div of its own
+            holder = next(s for s in block.strings if s.strip()).parent
+            direction = holder if holder.has_attr("dir") else holder.find_parent(attrs={"dir": True})
+            language = holder if holder.has_attr("lang") else holder.find_parent(attrs={"lang": True})
             assert direction is not None and direction["dir"] in ("rtl", "auto"), (page.name, text[:40])
             assert language is not None and language["lang"] == "ar", (page.name, text[:40])
 

@@ -25,6 +25,14 @@ from .paths import PROCESSED
 STATED_CHANGES_CSV = PROCESSED / "stated-changes.csv"
 
 
+def _plain(v):
+    """Whole numbers without a decimal point (10, not 10.0); empty stays empty."""
+    if v is None or pd.isna(v):
+        return None
+    d = Decimal(str(v))
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
 def tolerance(stated: Decimal, qualifier: str) -> tuple[Decimal | None, Decimal | None]:
     """The interval (low, high) of magnitudes a stated percent allows; None for an open side."""
     half = Decimal(1).scaleb(min(stated.as_tuple().exponent, 0)) / 2  # half a unit of the last digit written
@@ -56,10 +64,11 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         row = {"report_year": year, "figure": figure, "level_figure": level, "section": metric["section"],
                "metric_en": curation.metrics[level]["metric_en"], "metric_ar": curation.metrics[level]["metric_ar"],
                "stated": float(f"{sign}{stated}") if sign else float(stated), "qualifier": change["qualifier"],
-               "level_before": None, "before_from": None, "level_after": None, "implied": None, "tolerance": "",
+               "level_before": None, "before_from": None, "level_after": None, "implied": None,
                "status": "not_checkable", "note": ""}
         low, high = tolerance(stated, change["qualifier"] or "exact")
-        row["tolerance"] = _describe(low, high, change["direction"])
+        row["tolerance_low"] = None if low is None else float(low)
+        row["tolerance_high"] = None if high is None else float(high)
         missing = [name for name, r in (("this year's level", after), ("the previous year's level", before))
                    if r is None or pd.isna(r["value"])]
         if missing:
@@ -79,19 +88,9 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         row["note"] = _note(row, after, before, before_from, values, year, level, cited_of)
         rows.append(row)
     table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
-    for column in ("level_before", "level_after", "implied"):
-        table[column] = pd.Series(list(table[column]), dtype=object)
+    for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
+        table[column] = pd.Series([_plain(v) for v in table[column]], dtype=object, index=table.index)
     return table
-
-
-def _describe(low, high, direction: str) -> str:
-    """The tolerance in words: 'down 9.5 to 10.5 %', 'up 26.5 % or more'."""
-    word = {"up": "up", "down": "down"}.get(direction, "")
-    if low is not None and high is not None:
-        return f"{word} {low} to {high} %".strip()
-    if low is not None:
-        return f"{word} {low} % or more".strip()
-    return f"{word} up to {high} %".strip()
 
 
 def _note(row, after, before, before_from, values, year, level, cited_of) -> str:

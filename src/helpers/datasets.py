@@ -30,7 +30,7 @@ from .source import load_report
 
 _INTEGER_COLUMNS = {"report_year", "source_group", "quote_start", "quote_end", "source_start", "source_end",
                     "outlets", "observations", "independent_sources", "supporting_sources"}
-_NUMBER_COLUMNS = {"value", "stated", "level_before", "level_after", "implied"}
+_NUMBER_COLUMNS = {"value", "stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"}
 
 
 def _typed(rows: list[dict[str, str]]) -> pd.DataFrame:

@@ -6,6 +6,7 @@
     data = setup()            # chart style and fonts; the checked data, loaded on first use
     figures = data.figures    # figures.csv, verified against the raw text
     data.checks, data.series, data.source, data.series_source, data.report
+    data.observations, data.report_figures, data.stated_changes, data.curation   # the whole report
 
 ``say(ar, en)`` shows a paragraph in Arabic and in English as Markdown: the Arabic inside
 ``<div dir="rtl" lang="ar">`` so that JupyterLab and the site lay it out right to left, the English after it. It
@@ -41,6 +42,27 @@ class Data:
     def checks(self):
         from .checks import load_checks
         return load_checks(self.figures, report=self.report, series=self.series)
+
+    # --- the whole report: every outlet's figures, reconciled (helpers.observations, helpers.datasets)
+    @cached_property
+    def observations(self):
+        from .datasets import load_observations
+        return load_observations()
+
+    @cached_property
+    def report_figures(self):
+        from .datasets import load_report_figures
+        return load_report_figures()
+
+    @cached_property
+    def stated_changes(self):
+        from .datasets import load_stated_changes
+        return load_stated_changes()
+
+    @cached_property
+    def curation(self):
+        from .metrics import load_curation
+        return load_curation()
 
     @cached_property
     def source(self) -> tuple[str, str]:

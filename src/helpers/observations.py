@@ -125,8 +125,8 @@ def build_observations(report: Report | None = None, curation: Curation | None =
     by_id = {o.obs: o for o in obs}
     for r in rows:
         o = by_id[r["obs"]]
-        r.update(agreement=o.agreement, cause=o.cause, source_group=o.source_group, copy_cluster=o.copy_cluster,
-                 value=_number(r["value"]))
+        r.update(agreement=o.agreement, cause=o.cause, cause_detail=o.cause_detail, source_group=o.source_group,
+                 copy_cluster=o.copy_cluster, value=_number(r["value"]))
     observations = pd.DataFrame(rows, columns=schema.columns("observations"))
     for column in ("source_start", "source_end"):
         observations[column] = observations[column].astype("Int64")

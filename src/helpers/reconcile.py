@@ -60,6 +60,7 @@ class Obs:
     source_group: int = 0
     agreement: str = ""
     cause: str = ""
+    cause_detail: str = ""
     copy_cluster: str = ""
 
 
@@ -126,45 +127,47 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal], qualifier: str = "exact") -> str:
-    """What probably turned ``value`` into ``stated``: a bound on the wrong side, a wrong scale, dropped or changed
-    digits, a decimal slip, digits mixed with another figure's, or another figure's value (``others``: figure id ->
-    value, same report). Empty when nothing explains it."""
+def likely_cause(stated: Decimal, value: Decimal, others: dict[str, Decimal],
+                 qualifier: str = "exact") -> tuple[str, str]:
+    """What probably turned ``value`` into ``stated``, as (cause, detail): a bound on the wrong side, a wrong scale
+    (detail: the factor), a decimal slip, a zero dropped or added, dropped digits (detail: how many), one digit
+    changed, two digits transposed, another figure's value or digits mixed with another figure's (detail: its id;
+    a factor is what the printed value is multiplied by to give the value, ×1000 for thousands left out;
+    ``others`` maps figure id -> value in the same report). ("", "") when nothing explains it. The causes are the
+    values of observations.cause in the data package, with their words in data/curated/value-labels.csv."""
     if stated == value:
-        return ""
+        return "", ""
     if qualifier == "more_than" and value < stated <= value + place_value(stated):
-        return "a lower bound above the value (more than a rounding up)"
+        return "bound_wrong_side", ""
     if qualifier == "less_than" and value - place_value(stated) <= stated < value:
-        return "an upper bound below the value (less than a rounding down)"
-    for k, word in ((3, "thousands"), (6, "millions"), (9, "billions")):
-        for scaled, how in ((stated.scaleb(k), f"wrong scale: {word} left out"),
-                            (stated.scaleb(-k), f"wrong scale: {word} added")):
-            if consistent(scaled, "exact", value):
-                return how
+        return "bound_wrong_side", ""
+    for k in (3, 6, 9):
+        for factor in (k, -k):
+            if consistent(stated.scaleb(factor), "exact", value):
+                return "wrong_scale", f"×{Decimal(1).scaleb(factor).normalize():f}"  # printed × factor = value
     for k in (1, 2):
         if stated.scaleb(k) == value or stated.scaleb(-k) == value:
-            return "decimal slip (the decimal point moved)"
+            return "decimal_slip", f"×{Decimal(1).scaleb(k if stated.scaleb(k) == value else -k).normalize():f}"
     a, b = _digits(stated), _digits(value)
     if a.replace("0", "") == b.replace("0", ""):
-        return "a zero dropped or added (16,053 kg read as 16,53 kg)"
+        return "zero_dropped_or_added", ""
     if len(a) < len(b) and _is_subsequence(a, b):
-        n = len(b) - len(a)
-        return f"dropped digit{'s' if n > 1 else ''} ({n})"
+        return "dropped_digits", str(len(b) - len(a))
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return "one digit changed"
+            return "changed_digit", ""
         if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
-            return "two digits transposed"
+            return "transposed_digits", ""
     same = sorted(f for f, v in others.items() if v == stated)
     if same:
-        return f"the value of another figure ({', '.join(same)})"
+        return "another_figure", " ".join(same)
     for f, other in sorted(others.items()):
         c = _digits(other)
         if len(c) == len(a) == len(b) and c != b and any(a == c[:k] + b[k:] or a == b[:k] + c[k:]
                                                          for k in range(1, len(a))):
-            return f"digits mixed with another figure ({f})"
-    return ""
+            return "mixed_digits", f
+    return "", ""
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -249,12 +252,12 @@ def reconcile(group: list[Obs], others: dict[str, Decimal]) -> Reconciled:
     ranked, tie = _rank(candidates, support)
     value = None if tie else ranked[0]
     for o in group:
-        o.cause = ""
+        o.cause, o.cause_detail = "", ""
         o.agreement = ("single" if len(sources) == 1 else "differs" if value is None else
                        relation(o, value, direction))
         if value is not None and relation(o, value, direction) == "differs":
-            o.cause = ("direction of the change" if consistent(o.value, o.qualifier, value) else
-                       likely_cause(o.value, value, others, o.qualifier))
+            o.cause, o.cause_detail = (("direction", "") if consistent(o.value, o.qualifier, value) else
+                                       likely_cause(o.value, value, others, o.qualifier))
     if len(sources) == 1:
         status = "single_source"
     elif len(candidates) > 1 or direction_tie or any(o.agreement == "differs" for o in group):
@@ -295,6 +298,12 @@ def _direction(group: list[Obs]) -> tuple[str, bool]:
     return first, False
 
 
+def _cause_words(o: Obs) -> str:
+    """A likely cause in English for the note (tables show it in both languages from value-labels.csv)."""
+    words = o.cause.replace("_", " ")
+    return f"{words} {o.cause_detail}".strip()
+
+
 def _signed(v: Decimal, direction: str) -> str:
     return {"up": "+", "down": "-"}.get(direction, "") + _fmt(v)
 
@@ -331,5 +340,6 @@ def _note(group, value, direction, status, tie, direction_tie, support, ranked) 
     differ = [o for o in group if value is not None and o.agreement == "differs"]
     if differ:
         parts.append("differs: " + "; ".join(
-            f"{_signed(o.value, o.direction)} ({o.outlet}{': ' + o.cause if o.cause else ''})" for o in differ))
+            f"{_signed(o.value, o.direction)} ({o.outlet}{': ' + _cause_words(o) if o.cause else ''})"
+            for o in differ))
     return "; ".join(parts)

@@ -71,26 +71,35 @@ def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sec
     return table
 
 
+ADDS_UP = ("equal", "below", "above", "incomplete", "not comparable", "no total")
+
+
 def compositions(report_figures: pd.DataFrame, curation: Curation, sections) -> pd.DataFrame:
-    """One row per (report year, total) with parts in the data: the total, the sum of the parts that year, how
-    many of the parts are stated, and whether they add up ('yes', 'no', or 'incomplete' when a part is missing,
-    'not comparable' when a part or the total is a bound or an approximation). Shares are summed against 100."""
+    """One row per (report year, total, breakdown) with parts in the data (metrics.csv ``part_of`` and
+    ``breakdown``): the total, the sum of the parts stated that year, and how they compare.
+
+    ``adds_up``: ``equal``; ``below`` (the parts listed need not be all of the total); ``above`` (the parts
+    exceed the total: the figures cannot all be right, or the parts overlap); ``incomplete`` (a part is not
+    stated that year); ``not comparable`` (a part or the total is an approximation or a bound); ``no total``.
+    Shares (parts in percent of a total that is not) are summed against 100.
+    """
     rows = _select(report_figures, sections)
     values = {(int(r["report_year"]), r["figure"]): r for r in report_figures.to_dict("records")}
-    parts_of: dict[str, list[str]] = {}
+    breakdowns: dict[tuple[str, str], list[str]] = {}
     for figure, metric in curation.metrics.items():
         if metric["part_of"]:
-            parts_of.setdefault(metric["part_of"], []).append(figure)
+            breakdowns.setdefault((metric["part_of"], metric["breakdown"] or "parts"), []).append(figure)
+    shown = set(rows["figure"])
     out = []
-    for total, parts in parts_of.items():
-        if total not in set(rows["figure"]) and not set(parts) & set(rows["figure"]):
+    for (total, breakdown), parts in breakdowns.items():
+        if total not in shown and not set(parts) & shown:
             continue
+        share = all(curation.metrics[p]["unit"] == "percent" for p in parts) and \
+            curation.metrics[total]["unit"] != "percent"
         for year in YEARS:
             stated = [values[(year, p)] for p in parts if (year, p) in values and not pd.isna(values[(year, p)]["value"])]
             if not stated:
                 continue
-            share = all(curation.metrics[p]["unit"] == "percent" for p in parts) and \
-                curation.metrics[total]["unit"] != "percent"
             t = values.get((year, total))
             total_value = Decimal(100) if share else (
                 None if t is None or pd.isna(t["value"]) else Decimal(str(t["value"])))
@@ -99,25 +108,29 @@ def compositions(report_figures: pd.DataFrame, curation: Curation, sections) -> 
                 not share and t is not None and t["qualifier"] not in ("exact", "only", ""))
             if total_value is None:
                 verdict = "no total"
-            elif len(stated) < len(parts):
-                verdict = "incomplete" if parts_sum < total_value else ("no" if parts_sum > total_value else "yes")
             elif inexact:
                 verdict = "not comparable"
+            elif parts_sum > total_value:
+                verdict = "above"
+            elif len(stated) < len(parts):
+                verdict = "incomplete"
             else:
-                verdict = "yes" if parts_sum == total_value else "no"
+                verdict = "equal" if parts_sum == total_value else "below"
             out.append({
-                "report_year": year, "total": total, "total_en": curation.metrics[total]["metric_en"],
-                "total_ar": curation.metrics[total]["metric_ar"], "unit": "percent" if share else
-                curation.metrics[total]["unit"], "total_value": None if total_value is None else _plain(total_value),
+                "report_year": year, "total": total, "breakdown": breakdown,
+                "total_en": curation.metrics[total]["metric_en"], "total_ar": curation.metrics[total]["metric_ar"],
+                "unit": "percent" if share else curation.metrics[total]["unit"],
+                "total_value": None if total_value is None else _plain(total_value),
                 "parts_sum": _plain(parts_sum), "parts_stated": len(stated), "parts": len(parts),
                 "difference": None if total_value is None else _plain(parts_sum - total_value),
                 "adds_up": verdict, "part_ids": " ".join(p["figure"] for p in stated),
             })
-    table = pd.DataFrame(out, columns=["report_year", "total", "total_en", "total_ar", "unit", "total_value",
-                                       "parts_sum", "parts_stated", "parts", "difference", "adds_up", "part_ids"])
+    table = pd.DataFrame(out, columns=["report_year", "total", "breakdown", "total_en", "total_ar", "unit",
+                                       "total_value", "parts_sum", "parts_stated", "parts", "difference", "adds_up",
+                                       "part_ids"])
     for column in ("total_value", "parts_sum", "difference"):
         table[column] = pd.Series(list(table[column]), dtype=object, index=table.index)
-    return table
+    return table.sort_values(["total", "breakdown", "report_year"], kind="stable").reset_index(drop=True)
 
 
 def _plain(v: Decimal) -> int | float:

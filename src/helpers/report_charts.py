@@ -1,0 +1,155 @@
+"""The charts of the whole-report notebooks, in the collection's chart style (helpers.charts).
+
+- :func:`change_dots`: for each figure both reports state, the change the levels imply (a dot, hollow when it is
+  an approximation or a bound) and, where the 2025 report states one, the stated change (a diamond);
+- :func:`outlet_dots`: for each figure in conflict, the value each outlet printed as a multiple of the reconciled
+  value, on a log scale (1 = the value; 0.001 = thousands left out), so that figures of any size share the axis;
+- :func:`press_source`: the source line of a chart drawn from observations: the outlets, or how many.
+
+Every chart writes its description in both languages (``fig.alt_text``) for ``charts.show``.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
+from . import arabic_text, wording
+from .arabic_text import LRM, format_percent
+from .charts import MUTED, PALETTE, SUBTLE, TEXT, _describe, _finish, _rows_height, new_figure
+
+AGREEMENT_COLOURS = {"agrees": PALETTE[0], "rounded": MUTED, "differs": PALETTE[3], "single": MUTED}
+
+
+def press_source(observations: pd.DataFrame, max_named: int = 3) -> tuple[str, str]:
+    """The source line for a chart of these observations: the outlets by name when few, else how many."""
+    outlets = sorted(set(observations["outlet"]))
+    if len(outlets) <= max_named:
+        names = ", ".join(outlets)
+        return (f"{names}، عن حصيلة المديرية العامة للأمن الوطني",
+                f"Source: {names}, reporting the DGSN annual report")
+    n = len(outlets)
+    return (f"{wording.number(n, 'ar')} منبرا، انظر observations.csv",
+            f"Source: {wording.number(n, 'en')} outlets, see observations.csv")
+
+
+def _signed_percent(x: float) -> str:
+    return format_percent(x, decimals=1, signed=True, lang="neutral")
+
+
+def change_dots(yoy: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str]):
+    """One row per figure: the implied change (dot; hollow when approximate or bounded, and an arrow for
+    "at least" / "at most") and the stated change (diamond) where the report states one."""
+    rows = yoy[yoy["implied"].notna() | yoy["stated"].notna()].reset_index(drop=True)
+    n = len(rows)
+    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.6))
+    markers = {"exact": "o", "about": "o", "at_least": ">", "at_most": "<"}
+    for i, r in rows.iterrows():
+        if pd.notna(r["implied"]):
+            q = r["implied_qualifier"] or "exact"
+            filled = q == "exact"
+            ax.plot([r["implied"]], [i], marker=markers.get(q, "o"), markersize=7, linestyle="none",
+                    color=PALETTE[0], markerfacecolor=PALETTE[0] if filled else "white", markeredgewidth=1.5)
+            ax.annotate(_signed_percent(r["implied"]), (r["implied"], i), xytext=(0, 7),
+                        textcoords="offset points", ha="center", fontsize=8, color=TEXT)
+        if pd.notna(r["stated"]):
+            ax.plot([r["stated"]], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
+    ax.axvline(0, color="#BBBBBB", linewidth=1)
+    arabic_text.set_ticklabels(ax, list(rows["metric_ar"]), list(rows["metric_en"]), axis="y", positions=range(n))
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0, pad=6)
+    ax.set_ylim(n - 0.5, -0.8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _signed_percent(x)))
+    ax.grid(axis="x")
+    for side in ("top", "left", "right"):
+        ax.spines[side].set_visible(False)
+    handles = [Line2D([], [], marker="o", linestyle="none", color=PALETTE[0], label="x"),
+               Line2D([], [], marker="o", linestyle="none", color=PALETTE[0], markerfacecolor="white", label="x"),
+               Line2D([], [], marker="D", linestyle="none", color=PALETTE[1], label="x")]
+    names = [("التغير الذي تقتضيه المستويات", "change the levels imply"),
+             ("محسوب من رقم تقريبي أو حد", "from an approximation or a bound"),
+             ("التغير الذي يعلنه التقرير", "change the report states")]
+    ax.legend(handles, [arabic_text.bilingual(a, e) for a, e in names], loc="lower center",
+              bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8, frameon=False)
+    _describe(fig, ("نقاط التغير بين التقريرين", "Dot chart of changes between the two reports"), title_ar,
+              title_en,
+              [f"{r['metric_ar']}: " + _change_words(r, "ar") for _, r in rows.iterrows()],
+              [f"{r['metric_en']}: " + _change_words(r, "en") for _, r in rows.iterrows()], *source)
+    return _finish(fig, source[0], source[1])
+
+
+def _change_words(r, lang: str) -> str:
+    parts = []
+    if pd.notna(r["implied"]):
+        text = wording.percent(float(r["implied"]), lang, 1, signed=True)
+        q = r["implied_qualifier"] or "exact"
+        text = wording.qualified(text, q, lang, "checks", "recomputed_qualifier")
+        parts.append(("المحسوب " if lang == "ar" else "implied ") + text)
+    if pd.notna(r["stated"]):
+        text = wording.percent(float(r["stated"]), lang, 1, signed=True)
+        parts.append(("المعلن " if lang == "ar" else "stated ") + text)
+    return ("، " if lang == "ar" else ", ").join(parts)
+
+
+def outlet_dots(conf: pd.DataFrame, labels: dict[str, tuple[str, str]], *, title_ar: str, title_en: str,
+                source: tuple[str, str]):
+    """For each (report year, figure) in conflict with a reconciled value: each outlet's printed value divided by
+    that value, on a log axis; values that differ are orange and named."""
+    conf = conf[conf["ratio"].notna()]
+    keys = list(dict.fromkeys(zip(conf["report_year"], conf["figure"])))
+    n = len(keys)
+    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.8))
+    ax.set_xscale("log")
+    low = min([0.5, *conf["ratio"].astype(float)]) / 1.6
+    high = max([2.0, *conf["ratio"].astype(float)]) * 1.6
+    for i, key in enumerate(keys):
+        rows = conf[(conf["report_year"] == key[0]) & (conf["figure"] == key[1])]
+        for _, r in rows.iterrows():
+            colour = AGREEMENT_COLOURS.get(r["agreement"], MUTED)
+            ax.plot([float(r["ratio"])], [i], marker="o", markersize=6, linestyle="none", color=colour,
+                    alpha=0.85)
+        for j, (_, r) in enumerate(rows[rows["agreement"] == "differs"].iterrows()):
+            ax.annotate(f"{LRM}{r['outlet']}", (float(r["ratio"]), i), xytext=(0, 6 + 8 * j),
+                        textcoords="offset points", ha="center", fontsize=7, color=SUBTLE)
+    ax.axvline(1, color="#BBBBBB", linewidth=1)
+    ax.set_xlim(low, high)
+    ticks = [t for t in (0.001, 0.01, 0.1, 0.5, 1, 2, 10, 100, 1000) if low <= t <= high]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"×{x:g}"))
+    ylabels_ar = [f"{labels[f][0]} ({y})" for y, f in keys]
+    ylabels_en = [f"{labels[f][1]} ({y})" for y, f in keys]
+    arabic_text.set_ticklabels(ax, ylabels_ar, ylabels_en, axis="y", positions=range(n))
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0, pad=6)
+    ax.set_ylim(n - 0.5, -0.9)
+    ax.grid(axis="x")
+    for side in ("top", "left", "right"):
+        ax.spines[side].set_visible(False)
+    names = [("agrees", "يطابق القيمة", "states the value"), ("rounded", "تقريب أو حد", "a rounding or a bound"),
+             ("differs", "يخالفها", "differs")]
+    handles = [Line2D([], [], marker="o", linestyle="none", color=AGREEMENT_COLOURS[k]) for k, _, _ in names]
+    ax.legend(handles, [arabic_text.bilingual(a, e) for _, a, e in names], loc="lower center",
+              bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8, frameon=False)
+    items_ar, items_en = [], []
+    for y, f in keys:
+        rows = conf[(conf["report_year"] == y) & (conf["figure"] == f)]
+        odd = rows[rows["agreement"] == "differs"]
+        items_ar.append(f"{labels[f][0]} ({y}): " + "، ".join(
+            f"{r['outlet']} ×{_ratio(r['ratio'])}" for _, r in odd.iterrows()))
+        items_en.append(f"{labels[f][1]} ({y}): " + ", ".join(
+            f"{r['outlet']} ×{_ratio(r['ratio'])}" for _, r in odd.iterrows()))
+    _describe(fig, ("القيم التي نشرتها المنابر نسبة إلى القيمة المعتمدة، للأرقام المتعارضة",
+                    "Values each outlet printed relative to the reconciled value, figures in conflict"),
+              title_ar, title_en, items_ar, items_en, *source)
+    return _finish(fig, source[0], source[1])
+
+
+def _ratio(x) -> str:
+    x = float(x)
+    if x == 0:
+        return "0"
+    digits = max(0, 2 - int(math.floor(math.log10(abs(x)))))
+    return f"{round(x, digits):g}"

@@ -1,0 +1,188 @@
+"""The tables of the whole-report notebooks, in the collection's table style (helpers.tables).
+
+Values are written with their unit and qualifier ("about 779,008", "1,731.558 kg", "−10%"), statuses and
+agreements in words of both languages (data/curated/value-labels.csv), empty cells empty.
+
+    >>> section_table(sections.figures_by_year(report_figures, ["drugs"]))   # 2025 beside 2024
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from . import labels, wording
+from .tables import Bilingual, Column, Table, missing, number, words
+
+YEARS = (2024, 2025)
+_SIGN = {"up": "+", "down": "\u2212"}
+
+
+def _decimals(value) -> int:
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def quantity(value, unit: str, qualifier: str | None = None, direction: str | None = None, lang: str = "en",
+             resource: str = "observations") -> str:
+    """A value as a reader of *lang* writes it, with its unit, the sign of its direction and its qualifier in
+    words: "about 779,008", "1,731.558 kg", "−10%", "more than 170,000 kg"; empty when missing."""
+    if missing(value):
+        return ""
+    decimals = _decimals(value)
+    if unit == "percent":
+        text = wording.percent(float(value), lang, decimals)
+    else:
+        text = wording.number(float(value), lang, decimals)
+        if unit != "count":
+            text = labels.value_label(resource, "unit", unit).phrase(text, lang)
+    text = _SIGN.get(direction or "none", "") + text
+    return wording.qualified(text, None if missing(qualifier) else qualifier, lang, resource, "qualifier")
+
+
+def _metric(rows: pd.DataFrame) -> list[Bilingual]:
+    return [Bilingual(en, ar) for en, ar in zip(rows["metric_en"], rows["metric_ar"])]
+
+
+def section_table(by_year: pd.DataFrame) -> Table:
+    """Each figure of a section, 2024 and 2025 side by side (from helpers.sections.figures_by_year): value as
+    reconciled with unit and qualifier, status in words, number of outlets; a year the coverage lacks is empty."""
+    frame = by_year.copy()
+    frame["metric"] = _metric(frame)
+    for year in YEARS:
+        frame[f"shown_{year}"] = [
+            quantity(v, u, q, d, resource="report_figures") for v, u, q, d in
+            zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"])]
+    columns = [Column("figure", "Figure id", "معرّف الرقم", "code"),
+               Column("metric", "What is counted", "ما يُعدّ", "bilingual", wide=True)]
+    for year in YEARS:
+        columns += [
+            Column(f"shown_{year}", f"{year} report", f"تقرير {year}", "number"),
+            Column(f"status_{year}", f"{year}: status", f"{year}: الحالة", "bilingual",
+                   words("report_figures", "status")),
+            Column(f"outlets_{year}", f"{year}: outlets", f"{year}: المنابر", "number", number),
+        ]
+    return Table.from_frame(frame, columns)
+
+
+def year_on_year_table(yoy: pd.DataFrame) -> Table:
+    """Levels in both reports, the change they imply (with its qualifier) and the change the 2025 report states."""
+    frame = yoy.copy()
+    frame["metric"] = _metric(frame)
+    for year in YEARS:
+        frame[f"shown_{year}"] = [quantity(v, u, q, resource="report_figures")
+                                  for v, u, q in zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"])]
+    frame["implied_shown"] = [
+        "" if missing(v) else wording.qualified(wording.percent(float(v), "en", 1, signed=True), q, "en", "checks",
+                                                "recomputed_qualifier")
+        for v, q in zip(frame["implied"], frame["implied_qualifier"])]
+    frame["stated_shown"] = ["" if missing(v) else wording.percent(float(v), "en", _decimals(v), signed=True)
+                             for v in frame["stated"]]
+    return Table.from_frame(frame, [
+        Column("figure", "Figure id", "معرّف الرقم", "code"),
+        Column("metric", "What is counted", "ما يُعدّ", "bilingual", wide=True),
+        Column("shown_2024", "2024 report", "تقرير 2024", "number"),
+        Column("shown_2025", "2025 report", "تقرير 2025", "number"),
+        Column("implied_shown", "Change the levels imply", "التغير الذي تقتضيه المستويات", "number"),
+        Column("stated_shown", "Change the 2025 report states", "التغير الذي يعلنه تقرير 2025", "number"),
+        Column("stated_status", "Stated against implied", "المعلن مقارنة بالمحسوب", "bilingual",
+               words("stated_changes", "status")),
+    ])
+
+
+ADDS_UP = {  # the verdicts of helpers.sections.compositions, in words
+    "equal": Bilingual("the parts equal the total", "الأجزاء تساوي المجموع"),
+    "below": Bilingual("below the total (the parts listed need not be all)", "أقل من المجموع (قد لا تكون الأجزاء المذكورة كلها)"),
+    "above": Bilingual("above the total: cannot all be right, or the parts overlap", "أكثر من المجموع: لا يمكن أن تصح كلها، أو تتداخل الأجزاء"),
+    "incomplete": Bilingual("a part is not stated that year", "جزء غير مذكور تلك السنة"),
+    "not comparable": Bilingual("not comparable (an approximation or a bound)", "غير قابل للمقارنة (تقريب أو حد)"),
+    "no total": Bilingual("no total stated", "لا مجموع معلن"),
+}
+
+
+def compositions_table(comp: pd.DataFrame) -> Table:
+    """Totals and their parts: the total, the sum of the parts stated that year, and whether they add up."""
+    frame = comp.copy()
+    frame["what"] = [Bilingual(en, ar) for en, ar in zip(frame["total_en"], frame["total_ar"])]
+    frame["total_shown"] = [quantity(v, u, resource="report_figures") for v, u in zip(frame["total_value"],
+                                                                                      frame["unit"])]
+    frame["sum_shown"] = [quantity(v, u, resource="report_figures") for v, u in zip(frame["parts_sum"],
+                                                                                    frame["unit"])]
+    frame["diff_shown"] = ["" if missing(d) else (wording.number(float(d), "en", _decimals(d), signed=True)
+                                                  if float(d) else "0") for d in frame["difference"]]
+    frame["parts_shown"] = [f"{a} / {b}" for a, b in zip(frame["parts_stated"], frame["parts"])]
+    return Table.from_frame(frame, [
+        Column("report_year", "Report", "التقرير", "number"),
+        Column("total", "Total id", "معرّف المجموع", "code"),
+        Column("what", "Total", "المجموع", "bilingual", wide=True),
+        Column("breakdown", "Breakdown", "التفصيل", "code"),
+        Column("total_shown", "Total stated", "المجموع المعلن", "number"),
+        Column("parts_shown", "Parts stated", "الأجزاء المذكورة", "number"),
+        Column("sum_shown", "Sum of the parts", "مجموع الأجزاء", "number"),
+        Column("diff_shown", "Difference", "الفرق", "number"),
+        Column("adds_up", "Parts against the total", "الأجزاء مقارنة بالمجموع", "bilingual", lambda v: ADDS_UP[v]),
+    ])
+
+
+def conflicts_table(conf: pd.DataFrame) -> Table:
+    """What each outlet printed for the figures in conflict: its words, the value read, agreement, likely cause."""
+    frame = conf.copy()
+    frame["value_shown"] = [quantity(v, u, q, d) for v, u, q, d in
+                            zip(frame["value"], frame["unit"], frame["qualifier"], frame["direction"])]
+    frame["cause_shown"] = [
+        "" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
+    return Table.from_frame(frame, [
+        Column("report_year", "Report", "التقرير", "number"),
+        Column("figure", "Figure id", "معرّف الرقم", "code"),
+        Column("obs", "Observation", "الملاحظة", "code"),
+        Column("outlet", "Outlet", "المنبر", "english"),
+        Column("figure_text", "As printed", "كما نُشر", "text"),
+        Column("value_shown", "Value read", "القيمة المقروءة", "number"),
+        Column("agreement", "Against the value", "مقارنة بالقيمة", "bilingual", words("observations", "agreement")),
+        Column("cause_shown", "Likely cause", "السبب المرجح", "bilingual", wide=True),
+    ])
+
+
+def _cause(cause: str, detail: str) -> Bilingual:
+    label = labels.value_label("observations", "cause", cause)
+    extra = f" ({detail})" if detail and not missing(detail) else ""
+    return Bilingual(label.label_en + extra, label.label_ar + extra)
+
+
+def stated_changes_table(changes: pd.DataFrame) -> Table:
+    """Stated changes beside the change the levels imply, the tolerance and the status."""
+    frame = changes.copy()
+    frame["metric"] = _metric(frame)
+    frame["stated_shown"] = [wording.qualified(wording.percent(float(v), "en", _decimals(v), signed=True), q, "en",
+                                               "stated_changes", "qualifier")
+                             for v, q in zip(frame["stated"], frame["qualifier"])]
+    frame["implied_shown"] = ["" if missing(v) else wording.percent(float(v), "en", 1, signed=True)
+                              for v in frame["implied"]]
+    frame["allowed"] = [_interval(lo, hi) for lo, hi in zip(frame["tolerance_low"], frame["tolerance_high"])]
+    frame["levels"] = ["" if missing(b) else f"{number(b, _decimals(b))} → {number(a, _decimals(a))}"
+                       for b, a in zip(frame["level_before"], frame["level_after"])]
+    return Table.from_frame(frame, [
+        Column("report_year", "Report", "التقرير", "number"),
+        Column("figure", "Change id", "معرّف التغير", "code"),
+        Column("metric", "Level", "المستوى", "bilingual", wide=True),
+        Column("stated_shown", "Stated", "المعلن", "number"),
+        Column("levels", "Levels published", "المستويات المنشورة", "number"),
+        Column("before_from", "Level before from", "مصدر المستوى السابق", "bilingual",
+               words("stated_changes", "before_from")),
+        Column("implied_shown", "Implied", "المحسوب", "number"),
+        Column("allowed", "Magnitude the stated rounding allows", "المقدار الذي يسمح به تقريب المعلن", "number"),
+        Column("status", "Status", "الحالة", "bilingual", words("stated_changes", "status")),
+    ])
+
+
+def _interval(low, high) -> str:
+    """A magnitude interval in percent, the same for both readers: "9.5–10.5%", "≥ 26.5%", "≤ 7.5%"."""
+    def p(x):
+        return wording.number(float(x), "en", _decimals(x))
+    if missing(low) and missing(high):
+        return ""
+    if missing(high):
+        return f"≥ {p(low)}%"
+    if missing(low):
+        return f"≤ {p(high)}%"
+    return f"{p(low)}–{p(high)}%"
