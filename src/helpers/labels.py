@@ -223,3 +223,22 @@ def figure_label(figure_id: str) -> ShortLabel:
 def metric_label(metric: str) -> ShortLabel:
     """Short labels of a series metric (data/curated/series-metrics.csv)."""
     return _metric_labels()[metric]
+
+
+SECTIONS_CSV = CURATED / "sections.csv"
+
+
+@lru_cache(maxsize=1)
+def _sections() -> dict[str, tuple[str, str]]:
+    from .csvio import read_table
+    rows = read_table(SECTIONS_CSV, "sections")
+    missing = [s for s in schema.allowed("sections", "section") if s not in {r["section"] for r in rows}]
+    if missing:
+        raise DataError(SECTIONS_CSV, f"no name for the section {missing[0]!r}", field="section")
+    return {r["section"]: (r["title_en"], r["title_ar"]) for r in rows}
+
+
+def section_name(section: str, lang: str) -> str:
+    """The name of a section of the report (data/curated/sections.csv) in ``lang``."""
+    en, ar = _sections()[section]
+    return ar if _lang(lang) == "ar" else en

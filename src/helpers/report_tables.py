@@ -7,20 +7,16 @@ agreements in words of both languages (data/curated/value-labels.csv), empty cel
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 from . import labels, wording
+from .sections import decimals as _decimals
 from .tables import Bilingual, Column, Table, missing, number, words
 
 YEARS = (2024, 2025)
 _SIGN = {"up": "+", "down": "\u2212"}
 
 
-def _decimals(value) -> int:
-    exponent = Decimal(str(value)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def quantity(value, unit: str, qualifier: str | None = None, direction: str | None = None, lang: str = "en",
@@ -186,3 +182,118 @@ def _interval(low, high) -> str:
     if missing(low):
         return f"≤ {p(high)}%"
     return f"{p(low)}–{p(high)}%"
+
+
+# --- the press coverage (notebook 16) -------------------------------------------------------------------------------
+
+def _section(value) -> Bilingual:
+    return Bilingual(labels.section_name(value, "en"), labels.section_name(value, "ar"))
+
+
+def _share(value) -> str:
+    return "" if missing(value) else wording.percent(float(value), "en", 1)
+
+
+def coverage_table(by_section: pd.DataFrame) -> Table:
+    """Observations per section, by language and report, with the outlets and pages that carry them."""
+    return Table.from_frame(by_section, [
+        Column("section", "Section", "القسم", "bilingual", _section, wide=True),
+        Column("ar", "In Arabic", "بالعربية", "number", number),
+        Column("fr", "In French", "بالفرنسية", "number", number),
+        Column("report_2024", "2024 report", "تقرير 2024", "number", number),
+        Column("report_2025", "2025 report", "تقرير 2025", "number", number),
+        Column("outlets", "Outlets", "المنابر", "number", number),
+        Column("pages", "Pages", "الصفحات", "number", number),
+    ])
+
+
+def dates_table(dates: pd.DataFrame) -> Table:
+    """Pages by report and publication date; a page that shows no date is counted as such."""
+    frame = dates.copy()
+    frame["when"] = [Bilingual("no date on the page", "لا تاريخ في الصفحة") if missing(d) else
+                     Bilingual(wording.period(d, "en"), wording.period(d, "ar")) for d in frame["published"]]
+    return Table.from_frame(frame, [
+        Column("report_year", "Report", "التقرير", "number"),
+        Column("when", "Published", "تاريخ النشر", "bilingual"),
+        Column("pages", "Pages", "الصفحات", "number", number),
+    ])
+
+
+def outlets_table(outlets: pd.DataFrame) -> Table:
+    """Per outlet: languages, pages, observations, figures, how they compare, copy cluster, aggregator."""
+    frame = outlets.copy()
+    frame["aggregator_shown"] = [Bilingual("yes", "نعم") if a else "" for a in frame["aggregator"]]
+    return Table.from_frame(frame, [
+        Column("outlet", "Outlet", "المنبر", "english"),
+        Column("languages", "Languages", "اللغات", "english"),
+        Column("pages", "Pages", "الصفحات", "number", number),
+        Column("observations", "Figures printed", "الأرقام المنشورة", "number", number),
+        Column("agrees", "Agree", "مطابقة", "number", number),
+        Column("rounded", "Rounded", "مقربة", "number", number),
+        Column("differs", "Differ", "مختلفة", "number", number),
+        Column("single", "Single source", "مصدر وحيد", "number", number),
+        Column("differs_share", "Differ, of those comparable", "المختلفة من القابلة للمقارنة", "number", _share),
+        Column("copy_cluster", "Copies (cluster)", "نسخ (المجموعة)", "english"),
+        Column("aggregator_shown", "Aggregator", "مجمّع", "bilingual"),
+    ])
+
+
+def agreement_table(rates: pd.DataFrame, by: str) -> Table:
+    """Agreement counts and rates grouped by ``by`` (lang, section or report_year)."""
+    key = {"lang": Column("lang", "Language", "اللغة", "bilingual",
+                          lambda v: Bilingual({"ar": "Arabic", "fr": "French"}[v], {"ar": "العربية", "fr": "الفرنسية"}[v])),
+           "section": Column("section", "Section", "القسم", "bilingual", _section, wide=True),
+           "report_year": Column("report_year", "Report", "التقرير", "number")}[by]
+    return Table.from_frame(rates, [
+        key,
+        Column("agrees", "Agree", "مطابقة", "number", number),
+        Column("rounded", "Rounded", "مقربة", "number", number),
+        Column("differs", "Differ", "مختلفة", "number", number),
+        Column("single", "Single source", "مصدر وحيد", "number", number),
+        Column("rounded_share", "Rounded, of those comparable", "المقربة من القابلة للمقارنة", "number", _share),
+        Column("differs_share", "Differ, of those comparable", "المختلفة من القابلة للمقارنة", "number", _share),
+    ])
+
+
+def differences_table(differences: pd.DataFrame) -> Table:
+    """Every printed value that differs from the reconciled value, with its likely cause."""
+    frame = differences.copy()
+    frame["metric"] = _metric(frame)
+    frame["printed"] = [quantity(v, u, q, d) for v, u, q, d in
+                        zip(frame["value"], frame["unit"], frame["qualifier"], frame["direction"])]
+    frame["reconciled_shown"] = [quantity(v, u, resource="report_figures") for v, u in
+                                 zip(frame["reconciled"], frame["unit"])]
+    frame["cause_shown"] = ["" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
+    return Table.from_frame(frame, [
+        Column("report_year", "Report", "التقرير", "number"),
+        Column("metric", "Figure", "الرقم", "bilingual", wide=True),
+        Column("outlet", "Outlet", "المنبر", "english"),
+        Column("figure_text", "As printed", "كما نُشر", "text"),
+        Column("printed", "Value read", "القيمة المقروءة", "number"),
+        Column("reconciled_shown", "Value of the report", "قيمة التقرير", "number"),
+        Column("cause_shown", "Likely cause", "السبب المرجح", "bilingual", wide=True),
+        Column("obs", "Observation", "الملاحظة", "code"),
+    ])
+
+
+def causes_table(causes: pd.Series) -> Table:
+    """How many differing values each likely cause explains."""
+    frame = pd.DataFrame({"cause": causes.index, "n": causes.values})
+    frame["cause_shown"] = [Bilingual("no cause found in the digits", "لا سبب ظاهر في الأرقام") if not c
+                            else _cause(c, "") for c in frame["cause"]]
+    return Table.from_frame(frame, [
+        Column("cause_shown", "Likely cause", "السبب المرجح", "bilingual", wide=True),
+        Column("n", "Values", "القيم", "number", number),
+    ])
+
+
+def copies_table(copies: pd.DataFrame) -> Table:
+    """Clusters of pages that copy each other."""
+    return Table.from_frame(copies, [
+        Column("cluster", "Cluster", "المجموعة", "english"),
+        Column("outlets", "Outlets", "المنابر", "english", wide=True),
+        Column("pages", "Pages", "الصفحات", "number", number),
+        Column("observations", "Figures printed", "الأرقام المنشورة", "number", number),
+        Column("identical_quotes", "Identical quotes", "الاقتباسات المتطابقة", "number", number),
+        Column("report_year", "Report", "التقرير", "number"),
+    ])

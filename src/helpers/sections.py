@@ -133,6 +133,12 @@ def compositions(report_figures: pd.DataFrame, curation: Curation, sections) -> 
     return table.sort_values(["total", "breakdown", "report_year"], kind="stable").reset_index(drop=True)
 
 
+def decimals(value) -> int:
+    """How many decimals a value is written with (10 -> 0, 8.5 -> 1)."""
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def _plain(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
@@ -144,6 +150,7 @@ def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections
     figures = figures[figures["status"] == "conflict"]
     keys = set(zip(figures["report_year"], figures["figure"]))
     chosen = {(r["report_year"], r["figure"]): r["value"] for r in figures.to_dict("records")}
+    observations = observations.reset_index(drop=True)
     obs = observations[[k in keys for k in zip(observations["report_year"], observations["figure"])]].copy()
     obs["reconciled"] = pd.Series([chosen[k] for k in zip(obs["report_year"], obs["figure"])], dtype=object,
                                   index=obs.index)
@@ -151,5 +158,97 @@ def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections
         [None if pd.isna(c) or c == 0 else float(v) / float(c) for v, c in zip(obs["value"], obs["reconciled"])],
         dtype=object, index=obs.index)
     columns = ["report_year", "figure", "obs", "outlet", "lang", "figure_text", "value", "unit", "qualifier",
-               "direction", "agreement", "cause", "copy_cluster", "reconciled", "ratio"]
+               "direction", "agreement", "cause", "cause_detail", "copy_cluster", "reconciled", "ratio"]
     return obs[columns].sort_values(["report_year", "figure", "value", "outlet"], kind="stable").reset_index(drop=True)
+
+
+def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observations: pd.DataFrame,
+            sections) -> tuple[str, str]:
+    """What the data say about ``sections``, as bullet lists in Arabic and in English (for ``notebook.say``):
+    how many figures each report gives, their statuses, the largest changes the levels imply, the stated changes
+    against the levels, and the figures the outlets disagree on. Every number comes from the tables."""
+    from . import labels, wording
+
+    rows = _select(report_figures, sections)
+    ar, en = [], []
+
+    def n(x, lang):
+        return wording.number(x, lang)
+
+    def status_words(resource, field, value, lang):
+        return labels.value_label(resource, field, value).label(lang)
+
+    by_year = {y: rows[rows["report_year"] == y] for y in YEARS}
+    both = set(by_year[2024]["figure"]) & set(by_year[2025]["figure"])
+    ar.append(f"تغطي الصحافة {n(len(by_year[2025]), 'ar')} رقما من هذا الجزء في تقرير 2025 و{n(len(by_year[2024]), 'ar')} "
+              f"في تقرير 2024، منها {n(len(both), 'ar')} في التقريرين معا.")
+    en.append(f"The press gives {n(len(by_year[2025]), 'en')} figures of this part of the 2025 report and "
+              f"{n(len(by_year[2024]), 'en')} of the 2024 report; {n(len(both), 'en')} are in both.")
+    for year in (2025, 2024):
+        counts = by_year[year]["status"].value_counts()
+        if counts.empty:
+            continue
+        order = [s for s in labels.value_labels("report_figures", "status") if s in counts]
+        ar.append(f"تقرير {year}: " + "، ".join(f"{n(counts[s], 'ar')} {status_words('report_figures', 'status', s, 'ar')}"
+                                               for s in order) + ".")
+        en.append(f"{year} report: " + ", ".join(f"{n(counts[s], 'en')} {status_words('report_figures', 'status', s, 'en')}"
+                                                for s in order) + ".")
+    yoy = year_on_year(report_figures, stated_changes, sections)
+    exact = yoy[(yoy["implied_qualifier"] == "exact") & yoy["implied"].notna()]
+    if len(exact):
+        up = exact.loc[exact["implied"].astype(float).idxmax()]
+        down = exact.loc[exact["implied"].astype(float).idxmin()]
+        ar.append(f"بين التقريرين، أكبر تغير صعودا: {up['metric_ar']} ({wording.percent(float(up['implied']), 'ar', 1, signed=True)})، "
+                  f"وأكبر تغير نزولا: {down['metric_ar']} ({wording.percent(float(down['implied']), 'ar', 1, signed=True)}).")
+        en.append(f"Between the two reports, the largest change up: {up['metric_en']} "
+                  f"({wording.percent(float(up['implied']), 'en', 1, signed=True)}); the largest change down: "
+                  f"{down['metric_en']} ({wording.percent(float(down['implied']), 'en', 1, signed=True)}).")
+    changes = _select(stated_changes, sections)
+    checked = changes[changes["status"] != "not_checkable"]
+    if len(changes):
+        counts = changes["status"].value_counts()
+        order = [s for s in labels.value_labels("stated_changes", "status") if s in counts]
+        ar.append("التغيرات التي يعلنها التقريران مقارنة بالمستويات المنشورة: " + "، ".join(
+            f"{n(counts[s], 'ar')} {status_words('stated_changes', 'status', s, 'ar')}" for s in order) + ".")
+        en.append("Changes the reports state, against the levels published: " + ", ".join(
+            f"{n(counts[s], 'en')} {status_words('stated_changes', 'status', s, 'en')}" for s in order) + ".")
+        for r in checked[checked["status"] == "inconsistent"].to_dict("records"):
+            places = decimals(r["stated"])
+            ar.append(f"{r['metric_ar']}: يعلن تقرير {r['report_year']} "
+                      f"{wording.percent(float(r['stated']), 'ar', places, signed=True)}، والمستويات المنشورة تقتضي "
+                      f"{wording.percent(float(r['implied']), 'ar', 1, signed=True)}.")
+            en.append(f"{r['metric_en']}: the {r['report_year']} report states "
+                      f"{wording.percent(float(r['stated']), 'en', places, signed=True)}; the levels published imply "
+                      f"{wording.percent(float(r['implied']), 'en', 1, signed=True)}.")
+    conflict = rows[rows["status"] == "conflict"]
+    if len(conflict):
+        ar.append("تختلف المنابر على: " + "، ".join(f"{r['metric_ar']} ({r['report_year']})"
+                                                    for r in conflict.to_dict("records")) + ".")
+        en.append("The outlets disagree on: " + "; ".join(f"{r['metric_en']} ({r['report_year']})"
+                                                          for r in conflict.to_dict("records")) + ".")
+    else:
+        ar.append("لا تختلف المنابر على أي رقم من هذا الجزء إلا في التقريب.")
+        en.append("The outlets disagree on no figure of this part, except by rounding.")
+    return "\n".join(f"- {line}" for line in ar), "\n".join(f"- {line}" for line in en)
+
+
+def headlines(report_figures: pd.DataFrame, curation: Curation) -> pd.DataFrame:
+    """One headline figure per section (data/curated/headlines.csv), with its 2025 and 2024 values as reconciled,
+    in the sections' order of the data package."""
+    from . import schema
+    from .csvio import read_table
+    from .errors import DataError
+    from .paths import CURATED
+
+    path = CURATED / "headlines.csv"
+    rows = read_table(path, "headlines")
+    for n, row in enumerate(rows, start=1):
+        if row["figure"] not in curation.metrics:
+            raise DataError(path, f"{row['figure']!r} is not a figure of metrics.csv", row=n, field="figure",
+                            line=n + 1)
+    order = {s: i for i, s in enumerate(schema.allowed("headlines", "section"))}
+    chosen = sorted(rows, key=lambda r: order[r["section"]])
+    by_year = figures_by_year(report_figures, list(order)).set_index("figure")
+    table = by_year.loc[[r["figure"] for r in chosen]].reset_index()
+    table["section"] = [r["section"] for r in chosen]
+    return table
