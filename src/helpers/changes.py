@@ -65,7 +65,7 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
                "metric_en": curation.metrics[level]["metric_en"], "metric_ar": curation.metrics[level]["metric_ar"],
                "stated": float(f"{sign}{stated}") if sign else float(stated), "qualifier": change["qualifier"],
                "level_before": None, "before_from": None, "level_after": None, "implied": None,
-               "status": "not_checkable", "note": ""}
+               "status": "not_checkable", "matches_other": "", "note": ""}
         low, high = tolerance(stated, change["qualifier"] or "exact")
         row["tolerance_low"] = None if low is None else float(low)
         row["tolerance_high"] = None if high is None else float(high)
@@ -81,16 +81,40 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         implied = ((a - b) / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         row.update(level_before=before["value"], before_from=before_from, level_after=after["value"],
                    implied=float(implied))
-        direction_ok = (implied > 0 and change["direction"] == "up") or (implied < 0 and change["direction"] == "down")
-        exact = ((a - b) / b * 100).copy_abs()
-        within = (low is None or exact >= low) and (high is None or exact <= high)
-        row["status"] = "consistent" if direction_ok and within else "inconsistent"
+        within = _fits(a, b, change["direction"], low, high)
+        row["status"] = "consistent" if within else "inconsistent"
+        if not within:
+            row["matches_other"] = " ".join(_other_fits(values, curation, year, level, metric["section"],
+                                                         change["direction"], low, high))
         row["note"] = _note(row, after, before, before_from, values, year, level, cited_of)
         rows.append(row)
     table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
     for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
         table[column] = pd.Series([_plain(v) for v in table[column]], dtype=object, index=table.index)
     return table
+
+
+def _fits(after: Decimal, before: Decimal, direction: str, low, high) -> bool:
+    """The change from ``before`` to ``after`` has the stated direction and a magnitude within [low, high]."""
+    if before == 0:
+        return False
+    change = (after - before) / before * 100
+    if (change > 0 and direction != "up") or (change < 0 and direction != "down") or change == 0:
+        return False
+    return (low is None or abs(change) >= low) and (high is None or abs(change) <= high)
+
+
+def _other_fits(values, curation: Curation, year: int, level: str, section: str, direction: str, low, high):
+    """Other levels of the same section, stated in both reports, whose change the stated percent fits: the
+    change may have been attached to the wrong figure (in the report or by the outlets)."""
+    for figure, metric in curation.metrics.items():
+        if figure == level or metric["section"] != section or metric["kind"] != "level":
+            continue
+        after, before = values.get((year, figure)), values.get((year - 1, figure))
+        if after is None or before is None or pd.isna(after["value"]) or pd.isna(before["value"]):
+            continue
+        if _fits(Decimal(str(after["value"])), Decimal(str(before["value"])), direction, low, high):
+            yield figure
 
 
 def _note(row, after, before, before_from, values, year, level, cited_of) -> str:

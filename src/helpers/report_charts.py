@@ -153,3 +153,51 @@ def _ratio(x) -> str:
         return "0"
     digits = max(0, 2 - int(math.floor(math.log10(abs(x)))))
     return f"{round(x, digits):g}"
+
+
+def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str]):
+    """One row per change a report states that the levels can check: the interval its rounding allows (a bar),
+    the stated change (a diamond) and the change the levels imply (a dot: blue inside the interval, orange
+    outside)."""
+    rows = changes[changes["status"] != "not_checkable"].reset_index(drop=True)
+    n = len(rows)
+    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.8))
+    for i, r in rows.iterrows():
+        sign = -1 if float(r["stated"]) < 0 else 1
+        lo = float(r["tolerance_low"]) if pd.notna(r["tolerance_low"]) else None
+        hi = float(r["tolerance_high"]) if pd.notna(r["tolerance_high"]) else None
+        ends = sorted(sign * x for x in (lo, hi) if x is not None)
+        if len(ends) == 2:
+            ax.plot(ends, [i, i], color=PALETTE[1], linewidth=6, alpha=0.35, solid_capstyle="butt")
+        ax.plot([float(r["stated"])], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
+        colour = PALETTE[0] if r["status"] == "consistent" else PALETTE[3]
+        ax.plot([float(r["implied"])], [i], marker="o", markersize=7, linestyle="none", color=colour)
+        ax.annotate(_signed_percent(float(r["implied"])), (float(r["implied"]), i), xytext=(0, 7),
+                    textcoords="offset points", ha="center", fontsize=8, color=TEXT)
+    ax.axvline(0, color="#BBBBBB", linewidth=1)
+    labels_ar = [f"{r['metric_ar']} ({r['report_year']})" for _, r in rows.iterrows()]
+    labels_en = [f"{r['metric_en']} ({r['report_year']})" for _, r in rows.iterrows()]
+    arabic_text.set_ticklabels(ax, labels_ar, labels_en, axis="y", positions=range(n))
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0, pad=6)
+    ax.set_ylim(n - 0.5, -0.9)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _signed_percent(x)))
+    ax.grid(axis="x")
+    for side in ("top", "left", "right"):
+        ax.spines[side].set_visible(False)
+    handles = [Line2D([], [], marker="D", linestyle="none", color=PALETTE[1]),
+               Line2D([], [], color=PALETTE[1], linewidth=6, alpha=0.35),
+               Line2D([], [], marker="o", linestyle="none", color=PALETTE[0]),
+               Line2D([], [], marker="o", linestyle="none", color=PALETTE[3])]
+    names = [("التغير المعلن", "stated change"), ("ما يسمح به تقريبه", "what its rounding allows"),
+             ("المحسوب: متسق", "implied: consistent"), ("المحسوب: غير متسق", "implied: inconsistent")]
+    ax.legend(handles, [arabic_text.bilingual(a, e) for a, e in names], loc="lower center",
+              bbox_to_anchor=(0.5, 1.0), ncols=4, fontsize=8, frameon=False)
+    _describe(fig, ("التغيرات المعلنة مقارنة بالتغيرات المحسوبة من المستويات",
+                    "Stated changes against the changes the levels imply"), title_ar, title_en,
+              [f"{a}: المعلن {wording.percent(float(r['stated']), 'ar', 1, signed=True)}، المحسوب "
+               f"{wording.percent(float(r['implied']), 'ar', 1, signed=True)}" for a, (_, r) in zip(labels_ar, rows.iterrows())],
+              [f"{e}: stated {wording.percent(float(r['stated']), 'en', 1, signed=True)}, implied "
+               f"{wording.percent(float(r['implied']), 'en', 1, signed=True)}" for e, (_, r) in zip(labels_en, rows.iterrows())],
+              *source)
+    return _finish(fig, source[0], source[1])

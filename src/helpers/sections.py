@@ -43,10 +43,10 @@ def figures_by_year(report_figures: pd.DataFrame, sections) -> pd.DataFrame:
 
 
 def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
-    """Levels stated in both reports (kind level or cumulative, a value each year), the change they imply
+    """Levels stated in both reports (kind level: a count since a start date is not compared), the change they imply
     (percent, one decimal, with its qualifier), and the change the 2025 report states where it states one."""
     by_year = figures_by_year(report_figures, sections)
-    both = by_year[by_year["kind"].isin(["level", "cumulative"]) & by_year["value_2024"].notna()
+    both = by_year[(by_year["kind"] == "level") & by_year["value_2024"].notna()
                    & by_year["value_2025"].notna()].copy()
     stated = stated_changes[stated_changes["report_year"] == YEARS[1]].set_index("level_figure")
     rows = []
@@ -180,10 +180,12 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
 
     by_year = {y: rows[rows["report_year"] == y] for y in YEARS}
     both = set(by_year[2024]["figure"]) & set(by_year[2025]["figure"])
-    ar.append(f"تغطي الصحافة {n(len(by_year[2025]), 'ar')} رقما من هذا الجزء في تقرير 2025 و{n(len(by_year[2024]), 'ar')} "
-              f"في تقرير 2024، منها {n(len(both), 'ar')} في التقريرين معا.")
-    en.append(f"The press gives {n(len(by_year[2025]), 'en')} figures of this part of the 2025 report and "
-              f"{n(len(by_year[2024]), 'en')} of the 2024 report; {n(len(both), 'en')} are in both.")
+    ar.append(f"تنقل الصحافة {wording.count(len(by_year[2025]), 'figures', 'ar')} من هذا الجزء من تقرير 2025 "
+              f"و{wording.count(len(by_year[2024]), 'figures', 'ar')} من تقرير 2024، منها "
+              f"{wording.count(len(both), 'figures', 'ar')} في التقريرين معا.")
+    en.append(f"The press gives {wording.count(len(by_year[2025]), 'figures', 'en')} of this part of the 2025 report "
+              f"and {wording.count(len(by_year[2024]), 'figures', 'en')} of the 2024 report; {n(len(both), 'en')} "
+              "are in both.")
     for year in (2025, 2024):
         counts = by_year[year]["status"].value_counts()
         if counts.empty:
@@ -205,6 +207,7 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
                   f"{down['metric_en']} ({wording.percent(float(down['implied']), 'en', 1, signed=True)}).")
     changes = _select(stated_changes, sections)
     checked = changes[changes["status"] != "not_checkable"]
+    labels_of = {r["figure"]: (r["metric_en"], r["metric_ar"]) for r in report_figures.to_dict("records")}
     if len(changes):
         counts = changes["status"].value_counts()
         order = [s for s in labels.value_labels("stated_changes", "status") if s in counts]
@@ -220,6 +223,12 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
             en.append(f"{r['metric_en']}: the {r['report_year']} report states "
                       f"{wording.percent(float(r['stated']), 'en', places, signed=True)}; the levels published imply "
                       f"{wording.percent(float(r['implied']), 'en', 1, signed=True)}.")
+            others = [f for f in (r["matches_other"] or "").split() if f]
+            if others:
+                names_ar = "، ".join(labels_of[f][1] for f in others)
+                names_en = "; ".join(labels_of[f][0] for f in others)
+                ar[-1] += f" النسبة المعلنة توافق تغير رقم آخر: {names_ar}."
+                en[-1] += f" The stated percent fits the change of another figure: {names_en}."
     conflict = rows[rows["status"] == "conflict"]
     if len(conflict):
         ar.append("تختلف المنابر على: " + "، ".join(f"{r['metric_ar']} ({r['report_year']})"

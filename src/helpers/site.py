@@ -155,10 +155,11 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
         return lines + [f"**{row['claim_en']}** ({status('checks', row['status'])}). {row['basis_en']}"
                         for row in facts["notable"]]
     lines = [
-        f"{n(facts['observations'])} رقما كما نشرتها {n(facts['outlets'])} منبرا مغربيا "
-        f"({n(facts['languages']['ar'])} بالعربية و{n(facts['languages']['fr'])} بالفرنسية)، و{n(facts['article_figures'])} "
-        f"رقما من مقال آش 24، قرأتها الشيفرة فصارت {n(facts['report_figures'])} رقما من تقريري {years} "
-        f"في {n(facts['sections'])} قسما.",
+        f"{wording.count(facts['observations'], 'figures', 'ar')} كما نشرتها "
+        f"{wording.count(facts['outlets'], 'outlets', 'ar')} مغربية ({n(facts['languages']['ar'])} بالعربية "
+        f"و{n(facts['languages']['fr'])} بالفرنسية)، و{wording.count(facts['article_figures'], 'figures', 'ar')} "
+        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقريري "
+        f"{years} في {n(facts['sections'])} قسما.",
         "بعد المقارنة بين المنابر: " + "، ".join(
             f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
                                                                     "single_source")) +
