@@ -156,7 +156,7 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
                         for row in facts["notable"]]
     lines = [
         f"{wording.count(facts['observations'], 'figures', 'ar')} كما نشرتها "
-        f"{wording.count(facts['outlets'], 'outlets', 'ar')} مغربية ({n(facts['languages']['ar'])} بالعربية "
+        f"{wording.count(facts['outlets'], 'outlets', 'ar')} في المغرب ({n(facts['languages']['ar'])} بالعربية "
         f"و{n(facts['languages']['fr'])} بالفرنسية)، و{wording.count(facts['article_figures'], 'figures', 'ar')} "
         f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقريري "
         f"{years} في {n(facts['sections'])} قسما.",
