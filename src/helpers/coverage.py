@@ -135,3 +135,42 @@ def copies(observations: pd.DataFrame) -> pd.DataFrame:
                      "report_year": " ".join(str(y) for y in sorted(set(part["report_year"])))})
     return pd.DataFrame(rows, columns=["cluster", "outlets", "pages", "observations", "identical_quotes",
                                        "report_year"])
+
+
+def summary(observations: pd.DataFrame, report_figures: pd.DataFrame) -> tuple[str, str]:
+    """The coverage in a few sentences, in Arabic and in English (bullets for ``notebook.say``)."""
+    from . import labels, wording
+
+    obs = press(observations)
+    ar, en = [], []
+    n_out, n_pages = obs["outlet"].nunique(), obs["url"].nunique()
+    ar.append(f"{wording.count(len(obs), 'figures', 'ar')} في {wording.number(n_pages, 'ar')} صفحة من "
+              f"{wording.count(n_out, 'outlets', 'ar')}.")
+    en.append(f"{wording.count(len(obs), 'figures', 'en')} on {wording.number(n_pages, 'en')} pages of "
+              f"{wording.count(n_out, 'outlets', 'en')}.")
+    for by, names in (("lang", {"ar": ("بالعربية", "in Arabic"), "fr": ("بالفرنسية", "in French")}),
+                      ("report_year", {2024: ("في تغطية تقرير 2024", "in the coverage of the 2024 report"),
+                                       2025: ("في تغطية تقرير 2025", "in the coverage of the 2025 report")})):
+        rates = agreement(observations, by)
+        ar.append("القيم المختلفة عن قيمة التقرير من القيم القابلة للمقارنة: " + "، ".join(
+            f"{wording.percent(float(r['differs_share']), 'ar', 1)} {names[r[by]][0]}" for r in rates.to_dict("records")) + ".")
+        en.append("Values that differ from the report's, of those that can be compared: " + ", ".join(
+            f"{wording.percent(float(r['differs_share']), 'en', 1)} {names[r[by]][1]}" for r in rates.to_dict("records")) + ".")
+    counted = causes(observations)
+    explained = counted[counted.index != ""]
+    if len(explained):
+        top = explained.sort_values(ascending=False, kind="stable")
+        ar.append("أكثر الأسباب المرجحة للاختلاف: " + "، ".join(
+            f"{labels.value_label('observations', 'cause', c).label('ar')} ({wording.number(int(k), 'ar')})"
+            for c, k in top.head(3).items()) + f"؛ ولا يفسر أي سبب ظاهر {wording.number(int(counted.get('', 0)), 'ar')} منها.")
+        en.append("The commonest likely causes: " + ", ".join(
+            f"{labels.value_label('observations', 'cause', c).label('en')} ({wording.number(int(k), 'en')})"
+            for c, k in top.head(3).items()) + f"; {wording.number(int(counted.get('', 0)), 'en')} have no cause the "
+            "digits show.")
+    clusters = copies(observations)
+    aggregators = sorted({o for o in obs["outlet"] if "/" in o})
+    ar.append(f"{wording.number(len(clusters), 'ar')} مجموعات من الصفحات ينسخ بعضها بعضا، و{wording.number(len(aggregators), 'ar')} "
+              "صفحات مجمِّعة تعيد نشر منابر أخرى.")
+    en.append(f"{wording.number(len(clusters), 'en')} clusters of pages copy one another, and "
+              f"{wording.number(len(aggregators), 'en')} aggregator outlets republish others.")
+    return "\n".join(f"- {x}" for x in ar), "\n".join(f"- {x}" for x in en)

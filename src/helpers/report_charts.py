@@ -201,3 +201,50 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
                f"{wording.percent(float(r['implied']), 'en', 1, signed=True)}" for e, (_, r) in zip(labels_en, rows.iterrows())],
               *source)
     return _finish(fig, source[0], source[1])
+
+
+STATUS_COLOURS = {"agreed": PALETTE[2], "rounded_only": PALETTE[0], "conflict": PALETTE[3], "single_source": MUTED}
+
+
+def headline_grid(headlines: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str],
+                  ncols: int = 3, wrap: int = 34):
+    """One cell per section's headline figure: the big number (2025, else 2024, marked), what it counts in
+    Arabic and in English, and its status in both languages, coloured. Cells run right to left."""
+    import textwrap
+
+    from .report_tables import headline_value
+
+    rows = headlines.to_dict("records")
+    nrows = -(-len(rows) // ncols)
+    fig, ax = new_figure(title_ar, title_en, figsize=(9.5, 0.9 + 2.8 * nrows))
+    ax.set_axis_off()
+    ax.set_xlim(0, ncols)
+    ax.set_ylim(nrows, 0)
+    items_ar, items_en = [], []
+    for i, r in enumerate(rows):
+        row, col = divmod(i, ncols)
+        x = ncols - col - 0.5
+        year = 2025 if pd.notna(r["value_2025"]) else 2024
+        status = r[f"status_{year}"]
+        from .labels import section_name, value_label
+        words = value_label("report_figures", "status", status)
+        ax.text(x, row + 0.22, arabic_text.prepare(headline_value(r)), ha="center", va="baseline", fontsize=21,
+                fontweight="bold", color=PALETTE[0])
+        when_ar, when_en = ("", "") if year == 2025 else (" (تقرير 2024)", " (2024 report)")
+        ar_lines = textwrap.wrap(f"{section_name(r['section'], 'ar')}: {r['metric_ar']}{when_ar}", wrap)[:3]
+        en_lines = textwrap.wrap(f"{section_name(r['section'], 'en')}: {r['metric_en']}{when_en}", wrap + 8)[:3]
+        ax.text(x, row + 0.30, "\n".join(arabic_text.prepare(line) for line in ar_lines), ha="center", va="top",
+                fontsize=9.5, linespacing=1.25)
+        ax.text(x, row + 0.60, "\n".join(en_lines), ha="center", va="top", fontsize=8, color=SUBTLE,
+                linespacing=1.2)
+        ax.text(x, row + 0.93, arabic_text.prepare(f"{words.label_ar} · {words.label_en}"), ha="center",
+                va="center", fontsize=8, color="white", fontweight="bold",
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": STATUS_COLOURS[status], "edgecolor": "none"})
+        items_ar.append(f"{section_name(r['section'], 'ar')}: {r['metric_ar']} {headline_value(r)}{when_ar}، "
+                        f"{words.label_ar}")
+        items_en.append(f"{section_name(r['section'], 'en')}: {r['metric_en']} {headline_value(r)}{when_en}, "
+                        f"{words.label_en}")
+    _describe(fig, ("أرقام رئيسية، رقم من كل قسم", "Key figures, one from each section"), title_ar, title_en,
+              items_ar, items_en, *source)
+    return _finish(fig, source[0], source[1],
+                   [r["qualifier_2025"] if pd.notna(r["value_2025"]) else r["qualifier_2024"] for r in rows])

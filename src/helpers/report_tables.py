@@ -297,3 +297,40 @@ def copies_table(copies: pd.DataFrame) -> Table:
         Column("identical_quotes", "Identical quotes", "الاقتباسات المتطابقة", "number", number),
         Column("report_year", "Report", "التقرير", "number"),
     ])
+
+
+ROUNDING = {
+    "truncated": Bilingual("cut down (779 ألف for 779,008)", "مقتطع (779 ألف بدل 779.008)"),
+    "rounded": Bilingual("rounded to the nearest or up", "مقرب إلى الأقرب أو إلى الأعلى"),
+    "bound": Bilingual("a bound (more than, less than)", "حد (أكثر من، أقل من)"),
+}
+
+
+def roundings_table(roundings: pd.DataFrame) -> Table:
+    """How the rounded observations round, in each language."""
+    counts = roundings.groupby(["how", "lang"]).size().unstack(fill_value=0)
+    frame = pd.DataFrame({"how": [h for h in ROUNDING if h in counts.index]})
+    for lang in ("ar", "fr"):
+        frame[lang] = [int(counts.loc[h, lang]) if lang in counts.columns else 0 for h in frame["how"]]
+    return Table.from_frame(frame, [
+        Column("how", "How the value is rounded", "كيف قُرّبت القيمة", "bilingual", lambda v: ROUNDING[v], wide=True),
+        Column("ar", "In Arabic", "بالعربية", "number", number),
+        Column("fr", "In French", "بالفرنسية", "number", number),
+    ])
+
+
+# --- the whole report's key figures (notebook 18) -------------------------------------------------------------------
+
+def headline_value(row: dict) -> str:
+    """A headline's 2025 value (its 2024 value when the 2025 coverage lacks it) as both readers read it on a
+    chart: grouped with no-break spaces, its unit, its qualifier mark (≈, +)."""
+    from .arabic_text import neutral_number, with_qualifier
+
+    year = 2025 if not missing(row["value_2025"]) else 2024
+    value, qualifier = row[f"value_{year}"], row[f"qualifier_{year}"]
+    text = neutral_number(float(value), _decimals(value))
+    if row["unit"] == "percent":
+        text += "%"
+    elif row["unit"] not in ("count", "years"):
+        text += f" {row['unit']}"
+    return with_qualifier(text, None if missing(qualifier) else qualifier)
