@@ -79,6 +79,28 @@ def test_no_figures_typed_into_code(path):
             assert not typed, f"number literals in a code cell: {sorted(typed)}"
 
 
+def test_every_report_figure_appears_with_its_id_in_a_notebook():
+    """Every (report year, figure) of report-figures.csv is in a notebook's output: its id, in a table that has
+    its year's column (the section tables show 2024 and 2025 side by side)."""
+    shown = {p.name: outputs_text(read(p)) for p in PATHS}
+    report_figures = pd.read_csv(PROCESSED / "report-figures.csv")
+    missing = [(y, f) for y, f in zip(report_figures["report_year"], report_figures["figure"])
+               if not any(f in text and f"{y} report" in text for text in shown.values())]
+    assert missing == []
+
+
+def test_every_section_has_its_notebook():
+    """Each section of the report is the subject of a notebook: a notebook's code names it in SECTIONS."""
+    from helpers import schema
+    code = "\n".join(c.source for p in PATHS for c in read(p).cells if c.cell_type == "code")
+    import ast
+    covered = {s for group in re.findall(r"SECTIONS = (\[.*?\])", code) for s in ast.literal_eval(group)}
+    # the communication section has notebooks of its own, from the article: the group "communication"
+    if any(read(p).metadata.get("helpers", {}).get("group") == "communication" for p in PATHS):
+        covered.add("communication")
+    assert set(schema.allowed("observations", "section")) - covered == set()
+
+
 def test_every_figure_is_shown_in_a_section_notebook():
     """Each row of figures.csv appears in a table of a notebook other than the overview (00)."""
     shown = "\n".join(outputs_text(read(p)) for p in PATHS if not p.name.startswith("00"))
@@ -152,10 +174,12 @@ def test_each_notebook_ends_with_what_we_found_in_both_languages(path):
 
 @pytest.fixture(scope="module")
 def source_texts():
-    """Every text a notebook may quote: the raw report and the quotes of the secondary sources."""
+    """Every text a notebook may quote: the raw report, the quotes of the secondary sources and of the press."""
+    from helpers.press import load_press
     from helpers.series import read_secondary
     from helpers.source import load_report
-    return [load_report().raw] + [row["quote"] for _, _, row in read_secondary()]
+    return ([load_report().raw] + [row["quote"] for _, _, row in read_secondary()]
+            + [row["quote"] for row in load_press()])
 
 
 def quotations(text: str) -> list[str]:
@@ -264,6 +288,11 @@ def numbers_in_the_data():
     values = set(figures["value"]) | set(series["value"])
     values |= {abs(v) for column in ("published", "recomputed", "difference") for v in checks[column]
                if v is not None}
+    # the whole report: every value an outlet printed, and the stated changes and the changes they imply
+    observations = pd.read_csv(PROCESSED / "observations.csv")
+    changes = pd.read_csv(PROCESSED / "stated-changes.csv")
+    values |= set(observations["value"])
+    values |= {abs(v) for column in ("stated", "implied") for v in changes[column].dropna()}
     return {float(v) for v in values}
 
 

@@ -14,11 +14,21 @@ import math
 
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
 from . import arabic_text, wording
 from .arabic_text import LRM, format_percent
-from .charts import MUTED, PALETTE, SUBTLE, TEXT, _describe, _finish, _rows_height, new_figure
+from .charts import MUTED, PALETTE, SUBTLE, TEXT, _describe, _finish, new_figure
+
+LABEL_WIDTH = 44  # characters per line of a row label, so that long labels leave room for the plot
+
+
+def _wrapped(labels_ar, labels_en) -> tuple[list[str], list[str]]:
+    """Row labels wrapped to LABEL_WIDTH (Arabic lines are prepared one by one by helpers.arabic_text)."""
+    import textwrap
+    return (["\n".join(textwrap.wrap(a, LABEL_WIDTH)) for a in labels_ar],
+            ["\n".join(textwrap.wrap(e, LABEL_WIDTH + 6)) for e in labels_en])
+
 
 AGREEMENT_COLOURS = {"agrees": PALETTE[0], "rounded": MUTED, "differs": PALETTE[3], "single": MUTED}
 
@@ -35,33 +45,58 @@ def press_source(observations: pd.DataFrame, max_named: int = 3) -> tuple[str, s
             f"Source: {wording.number(n, 'en')} outlets, see observations.csv")
 
 
-def _signed_percent(x: float) -> str:
-    return format_percent(x, decimals=1, signed=True, lang="neutral")
+def _signed_percent(x: float, decimals: int = 1) -> str:
+    return format_percent(x, decimals=decimals, signed=True, lang="neutral")
+
+
+def _percent_axis(ax) -> None:
+    """A percent axis with a few whole-number ticks (+10%, not +10,0%), so the labels do not run together."""
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _signed_percent(x, 0) if x else "0%"))
+
+
+CLIP = 150.0  # percent: a change beyond it is drawn at the edge, as an arrow, with its value written
+
+
+def _row_layout(labels_ar, labels_en) -> tuple[list[str], list[str], float]:
+    """Wrapped labels and the height (inches) each row needs for its longest label."""
+    ar, en = _wrapped(labels_ar, labels_en)
+    lines = max([a.count("\n") + e.count("\n") + 2 for a, e in zip(ar, en)] or [2])
+    return ar, en, 0.17 * lines + 0.14
 
 
 def change_dots(yoy: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str]):
     """One row per figure: the implied change (dot; hollow when approximate or bounded, and an arrow for
-    "at least" / "at most") and the stated change (diamond) where the report states one."""
+    "at least" / "at most") and the stated change (diamond) where the report states one. A change beyond
+    ±CLIP percent is drawn at the edge as an arrow, with its value."""
     rows = yoy[yoy["implied"].notna() | yoy["stated"].notna()].reset_index(drop=True)
     n = len(rows)
-    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.6))
+    labels_ar, labels_en, per_row = _row_layout(rows["metric_ar"], rows["metric_en"])
+    fig, ax = new_figure(title_ar, title_en, figsize=(10, 1.9 + n * per_row))
     markers = {"exact": "o", "about": "o", "at_least": ">", "at_most": "<"}
+    values = [float(v) for v in list(rows["implied"].dropna()) + list(rows["stated"].dropna())]
+    low, high = max(min(values + [0]), -CLIP), min(max(values + [0]), CLIP)
+    span = (high - low) or 1
     for i, r in rows.iterrows():
         if pd.notna(r["implied"]):
             q = r["implied_qualifier"] or "exact"
+            value = float(r["implied"])
+            shown = min(max(value, -CLIP), CLIP)
+            marker = markers.get(q, "o") if shown == value else (">" if value > 0 else "<")
             filled = q == "exact"
-            ax.plot([r["implied"]], [i], marker=markers.get(q, "o"), markersize=7, linestyle="none",
-                    color=PALETTE[0], markerfacecolor=PALETTE[0] if filled else "white", markeredgewidth=1.5)
-            ax.annotate(_signed_percent(r["implied"]), (r["implied"], i), xytext=(0, 7),
-                        textcoords="offset points", ha="center", fontsize=8, color=TEXT)
+            ax.plot([shown], [i], marker=marker, markersize=7, linestyle="none", color=PALETTE[0],
+                    markerfacecolor=PALETTE[0] if filled else "white", markeredgewidth=1.5)
+            ax.annotate(_signed_percent(value), (shown, i), xytext=(0, 7), textcoords="offset points",
+                        ha="center", fontsize=8, color=TEXT)
         if pd.notna(r["stated"]):
-            ax.plot([r["stated"]], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
+            ax.plot([float(r["stated"])], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
     ax.axvline(0, color="#BBBBBB", linewidth=1)
-    arabic_text.set_ticklabels(ax, list(rows["metric_ar"]), list(rows["metric_en"]), axis="y", positions=range(n))
+    ax.set_xlim(low - 0.08 * span, high + 0.08 * span)
+    arabic_text.set_ticklabels(ax, labels_ar, labels_en, axis="y", positions=range(n))
     ax.yaxis.tick_right()
     ax.tick_params(axis="y", length=0, pad=6)
     ax.set_ylim(n - 0.5, -0.8)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _signed_percent(x)))
+    _percent_axis(ax)
     ax.grid(axis="x")
     for side in ("top", "left", "right"):
         ax.spines[side].set_visible(False)
@@ -100,7 +135,10 @@ def outlet_dots(conf: pd.DataFrame, labels: dict[str, tuple[str, str]], *, title
     conf = conf[conf["ratio"].notna()]
     keys = list(dict.fromkeys(zip(conf["report_year"], conf["figure"])))
     n = len(keys)
-    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.8))
+    ylabels_ar = [f"{labels[f][0]} ({y})" for y, f in keys]
+    ylabels_en = [f"{labels[f][1]} ({y})" for y, f in keys]
+    ylabels_ar, ylabels_en, per_row = _row_layout(ylabels_ar, ylabels_en)
+    fig, ax = new_figure(title_ar, title_en, figsize=(10, 2.1 + n * per_row))
     ax.set_xscale("log")
     low = min([0.5, *conf["ratio"].astype(float)]) / 1.6
     high = max([2.0, *conf["ratio"].astype(float)]) * 1.6
@@ -119,8 +157,6 @@ def outlet_dots(conf: pd.DataFrame, labels: dict[str, tuple[str, str]], *, title
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"×{x:g}"))
-    ylabels_ar = [f"{labels[f][0]} ({y})" for y, f in keys]
-    ylabels_en = [f"{labels[f][1]} ({y})" for y, f in keys]
     arabic_text.set_ticklabels(ax, ylabels_ar, ylabels_en, axis="y", positions=range(n))
     ax.yaxis.tick_right()
     ax.tick_params(axis="y", length=0, pad=6)
@@ -161,7 +197,10 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
     outside)."""
     rows = changes[changes["status"] != "not_checkable"].reset_index(drop=True)
     n = len(rows)
-    fig, ax = new_figure(title_ar, title_en, figsize=(8.5, _rows_height(n, True) + 0.8))
+    labels_ar = [f"{r['metric_ar']} ({r['report_year']})" for _, r in rows.iterrows()]
+    labels_en = [f"{r['metric_en']} ({r['report_year']})" for _, r in rows.iterrows()]
+    wrapped_ar, wrapped_en, per_row = _row_layout(labels_ar, labels_en)
+    fig, ax = new_figure(title_ar, title_en, figsize=(10, 2.1 + n * per_row))
     for i, r in rows.iterrows():
         sign = -1 if float(r["stated"]) < 0 else 1
         lo = float(r["tolerance_low"]) if pd.notna(r["tolerance_low"]) else None
@@ -175,13 +214,11 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
         ax.annotate(_signed_percent(float(r["implied"])), (float(r["implied"]), i), xytext=(0, 7),
                     textcoords="offset points", ha="center", fontsize=8, color=TEXT)
     ax.axvline(0, color="#BBBBBB", linewidth=1)
-    labels_ar = [f"{r['metric_ar']} ({r['report_year']})" for _, r in rows.iterrows()]
-    labels_en = [f"{r['metric_en']} ({r['report_year']})" for _, r in rows.iterrows()]
-    arabic_text.set_ticklabels(ax, labels_ar, labels_en, axis="y", positions=range(n))
+    arabic_text.set_ticklabels(ax, wrapped_ar, wrapped_en, axis="y", positions=range(n))
     ax.yaxis.tick_right()
     ax.tick_params(axis="y", length=0, pad=6)
     ax.set_ylim(n - 0.5, -0.9)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _signed_percent(x)))
+    _percent_axis(ax)
     ax.grid(axis="x")
     for side in ("top", "left", "right"):
         ax.spines[side].set_visible(False)

@@ -43,10 +43,11 @@ def figures_by_year(report_figures: pd.DataFrame, sections) -> pd.DataFrame:
 
 
 def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
-    """Levels stated in both reports (kind level: a count since a start date is not compared), the change they imply
+    """Levels stated in both reports (kind level, not counted in years: a count since a start date or a number of
+    years in a row is not compared), the change they imply
     (percent, one decimal, with its qualifier), and the change the 2025 report states where it states one."""
     by_year = figures_by_year(report_figures, sections)
-    both = by_year[(by_year["kind"] == "level") & by_year["value_2024"].notna()
+    both = by_year[(by_year["kind"] == "level") & (by_year["unit"] != "years") & by_year["value_2024"].notna()
                    & by_year["value_2025"].notna()].copy()
     stated = stated_changes[stated_changes["report_year"] == YEARS[1]].set_index("level_figure")
     rows = []
