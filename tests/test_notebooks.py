@@ -200,9 +200,10 @@ def test_quotations_are_the_sources_words(path, source_texts):
 
 
 def test_the_quotation_check_catches_a_paraphrase(source_texts):
-    """Notebook 08 once quoted «مقابل 40 في سنة 2024»; the report says «مقارنة مع 40 في سنة 2024»."""
+    """Notebook 08 once quoted «مقابل 40 في سنة 2024» as the report's words; the report says «مقارنة مع 40 في سنة
+    2024» (one outlet, a5r5br.net, wrote the former). A paraphrase that no source wrote is caught."""
     flat = [" ".join(s.split()) for s in source_texts]
-    assert not any("مقابل 40 في سنة 2024" in s for s in flat)
+    assert not any("مقابل 40 تكذيبا في سنة 2024" in s for s in flat)
     assert any("مقارنة مع 40 في سنة 2024" in s for s in flat)
 
 

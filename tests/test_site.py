@@ -143,7 +143,7 @@ def test_nothing_in_the_site_fetches_from_another_host(built):
 def test_index_says_what_the_collection_is_and_lists_the_notebooks_by_section(built):
     index = built.page("index.html")
     text = index.get_text(" ", strip=True)
-    assert site.COLLECTION_TITLE["en"] in text and site.DESCRIPTION["en"] in text
+    assert site.collection_title() in text and site.COLLECTION_TITLE_AR in text and site.DESCRIPTION["en"] in text
     assert index.find(attrs={"dir": "rtl", "lang": "ar"}).get_text(strip=True).startswith(site.DESCRIPTION["ar"][:40])
     article = index.select_one("article")
     captions = [p.get_text(strip=True) for p in article.select("p.caption")]

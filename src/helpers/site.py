@@ -42,18 +42,17 @@ DOCTREES = BUILD / "site-doctrees"
 CITATION = ROOT / "CITATION.cff"
 BINDER_URL = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/notebooks"
 
-COLLECTION_TITLE = {
-    "en": "DGSN 2025: security communication, as data",
-    "ar": "التواصل الأمني في حصيلة 2025، بالأرقام",
-}
+COLLECTION_TITLE_AR = "حصيلتا المديرية العامة للأمن الوطني 2025 و2024، بالأرقام"  # the English one is CITATION.cff's
 DESCRIPTION = {
     "en": "Research notebooks on the 2025 report of Morocco's Directorate-General for National Security (DGSN), "
-          "as the Arabic and French press published it: every figure is read from the source text by code, with "
-          "its quote and position, checked against the report's own sums and claims, and shown in tables and "
-          "charts labelled in Arabic and English, one theme per notebook.",
-    "ar": "دفاتر بحثية حول حصيلة المديرية العامة للأمن الوطني بالمغرب لسنة 2025 كما نشرتها الصحافة العربية "
-          "والفرنسية: كل رقم مستخرج آليا من النص الأصلي مع الاقتباس وموضعه، ومدقق بمجاميع التقرير نفسه وادعاءاته، "
-          "ومعروض في جداول ورسوم بيانية بالعربية والإنجليزية، لكل محور دفتر.",
+          "and the 2024 report beside it, as the Arabic and French press published them: every figure is read by "
+          "code from the outlets' own words, with its quote, reconciled across outlets with every disagreement "
+          "shown, checked against the report's own sums, claims and stated changes, and shown in tables and charts "
+          "labelled in Arabic and English, one theme per notebook.",
+    "ar": "دفاتر بحثية حول حصيلة المديرية العامة للأمن الوطني بالمغرب لسنة 2025، وحصيلة 2024 إلى جانبها، كما "
+          "نشرتها الصحافة العربية والفرنسية: كل رقم تقرؤه الشيفرة من كلمات المنابر نفسها مع الاقتباس، ويقارن بين "
+          "المنابر مع عرض كل اختلاف، ويدقق بمجاميع التقرير وادعاءاته والتغيرات التي يعلنها، ويعرض في جداول ورسوم "
+          "بيانية بالعربية والإنجليزية، لكل محور دفتر.",
 }
 # --- facts the index shows ---------------------------------------------------------------------------------------
 
@@ -83,6 +82,12 @@ def build_date() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def collection_title(path: Path = CITATION) -> str:
+    """The collection's title, as CITATION.cff gives it."""
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
 
 
 def citation_text(path: Path = CITATION) -> str:
@@ -177,7 +182,7 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
     """The index page (MyST Markdown): Arabic blocks in ``<div dir="rtl" lang="ar">``, as in the notebooks."""
     out = io.StringIO()
     w = out.write
-    w(f"# {COLLECTION_TITLE['en']} · {COLLECTION_TITLE['ar']}\n\n")
+    w(f"# {collection_title()} · {COLLECTION_TITLE_AR}\n\n")
     w(f'<div dir="rtl" lang="ar">\n\n{DESCRIPTION["ar"]}\n\n</div>\n\n{DESCRIPTION["en"]}\n\n')
 
     w("## Findings · أبرز النتائج\n\n")
@@ -234,7 +239,7 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
     from .site_extension import STATIC
 
     return {
-        "project": COLLECTION_TITLE["en"],
+        "project": collection_title(),
         "version": version,
         "release": version,
         "language": "en",  # the theme's labels; Arabic blocks carry lang="ar" and dir="rtl"
@@ -245,7 +250,7 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
         "smartquotes": False,  # quotes stay as typed: the report's words are quoted verbatim
         "exclude_patterns": [],
         "html_theme": "sphinx_book_theme",
-        "html_title": COLLECTION_TITLE["en"],
+        "html_title": collection_title(),
         "html_static_path": [str(STATIC), str(generated_static)],
         "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
         "html_search_language": "ar-fr-en",  # helpers.site_extension.MultiScriptSearch
