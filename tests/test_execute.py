@@ -62,11 +62,11 @@ def test_execute_saves_deterministic_readable_notebooks(tmp_path):
 def test_records_the_project_files_read_and_the_charts_written(tmp_path):
     figures = tmp_path / "figures"
     path = notebook(tmp_path, "00-io.ipynb",
-                    "import pandas as pd\nfrom helpers.paths import PROCESSED, RAW, FIGURES\n"
+                    "import pandas as pd\nfrom helpers.paths import PROCESSED, RAW, CHARTS\n"
                     "rows = len(pd.read_csv(PROCESSED / 'checks.csv'))\n"
                     "meta = (RAW / 'sources.json').read_text(encoding='utf-8')",
-                    "(FIGURES / 'chart.png').parent.mkdir(parents=True, exist_ok=True)\n"
-                    "(FIGURES / 'chart.png').write_bytes(b'png')\n(FIGURES / 'chart.svg').write_text('svg')",
+                    "(CHARTS / 'chart.png').parent.mkdir(parents=True, exist_ok=True)\n"
+                    "(CHARTS / 'chart.png').write_bytes(b'png')\n(CHARTS / 'chart.svg').write_text('svg')",
                     "import matplotlib.pyplot as plt  # reads its own files, outside the project: not recorded")
     execute.execute_notebooks([path], jobs=1, figures_dir=figures)
     meta = nbformat.read(path, as_version=4).metadata["helpers"]

@@ -88,3 +88,10 @@ def test_html_escapes_cell_text():
 def test_a_row_of_the_wrong_length_is_refused():
     with pytest.raises(ValueError, match="one cell per header"):
         tables.Table([Bilingual("A", "أ")], [["1", "2"]], ["text"])
+
+
+@pytest.mark.parametrize("text, marked", [("طن و948 كيلوغراماً", True), ("1,9 tonne", False), ("779 ألف", True)])
+def test_free_text_that_begins_in_arabic_is_marked_arabic(text, marked):
+    """An outlet's words in a 'text' column: the cell says lang="ar" when its first letter is Arabic."""
+    html = tables.Table([tables.Bilingual("As printed", "كما نُشر")], [[text]], ["text"])._repr_html_()
+    assert ('lang="ar"' in html.split("<tbody>")[1]) is marked

@@ -1,7 +1,7 @@
 """Helpers for the DGSN 2025 security-communication notebook collection.
 
 Modules:
-    paths           project folders (RAW, PROCESSED, FIGURES, ...)
+    paths           project folders (RAW, PROCESSED, CHARTS, ...)
     schema          tables, columns and allowed values, from data/datapackage.json
     arabic_numbers  read numbers and dates as the Arabic press writes them (lang="fr": French, via french_numbers)
     number_match    NumberMatch, DateMatch, NumberError and the digit rules both readers share

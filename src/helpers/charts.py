@@ -35,7 +35,7 @@ from matplotlib.ticker import FuncFormatter
 
 from helpers import arabic_text
 from helpers.arabic_text import LRM, bilingual, format_percent, neutral_number, prepare, with_qualifier
-from helpers.paths import FIGURES
+from helpers.paths import CHARTS
 
 FORMATS_ENV = "HELPERS_CHART_FORMATS"  # e.g. "png" or "png,svg"; see chart_formats()
 
@@ -647,7 +647,7 @@ def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None =
     alt_en = alt_en or (described.en if described else None)
     if not (alt_ar and alt_en):
         raise ValueError(f"chart {name!r} has no description in both languages: pass alt_ar and alt_en")
-    folder = Path(FIGURES if folder is None else folder)
+    folder = Path(CHARTS if folder is None else folder)
     formats = list(formats or chart_formats())
     if "png" not in formats:
         formats.insert(0, "png")
@@ -665,7 +665,7 @@ def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None =
     return Image(data=data, format="png", width=round(width * 100 / dpi), alt=f"{alt_ar}\n{alt_en}")
 
 
-def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder: Path | str = FIGURES,
+def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder: Path | str = CHARTS,
          *, pdf: bool = False, dpi: int = 200) -> list[Path]:
     """Write *fig* as folder/name.png, .svg (and .pdf): fixed dpi, fonts embedded (SVG as
     outlines, PDF as Type 42), no dates or versions in the metadata. Returns the paths."""

@@ -9,7 +9,8 @@ CURATED = DATA / "curated"
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 # Charts are written here; tests point HELPERS_FIGURES_DIR at a temporary folder so they leave the tree alone.
-FIGURES = Path(os.environ.get("HELPERS_FIGURES_DIR") or ROOT / "figures")
+# (CHARTS, not FIGURES: "figures" names the dataset of the report's numbers.)
+CHARTS = Path(os.environ.get("HELPERS_FIGURES_DIR") or ROOT / "figures")
 BUILD = ROOT / "build"
 SITE = BUILD / "html"
 

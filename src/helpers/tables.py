@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from . import labels, wording
+from .text_direction import first_strong_direction
 from .series import DEFINITIONS, THIS_REPORT
 
 
@@ -178,7 +179,9 @@ class Table:
             if cell.en:
                 parts.append(f'<div dir="ltr" lang="en" style="text-align:left">{html.escape(cell.en)}</div>')
             return f'<{tag} dir="auto" style="{style}">{"".join(parts)}</{tag}>'
-        lang = ' lang="ar"' if kind == "arabic" else ""
+        # a cell of free text (an outlet's words) is marked Arabic when it begins in Arabic, for the site and readers
+        starts_arabic = kind == "text" and first_strong_direction(cell) == "rtl"
+        lang = ' lang="ar"' if kind == "arabic" or starts_arabic else ""
         return f'<{tag} dir="{direction}"{lang} style="{style}text-align:{align}">{html.escape(cell)}</{tag}>'
 
     def _repr_html_(self) -> str:
