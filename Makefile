@@ -23,6 +23,7 @@ data: $(STAMP)
 ## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)
 html: data
 	$(PY) -m helpers.execute
+	$(PY) -m helpers.notebooks --update-readme
 	$(PY) -m helpers.site
 
 ## test: unit and data tests, nbval over every notebook, rendering tests on matplotlib 3.10 too

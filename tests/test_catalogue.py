@@ -100,3 +100,13 @@ def test_group_command_sets_the_section_and_refuses_an_unknown_one(tmp_path, cap
 def test_titles_fall_back_to_the_first_heading(heading, titles):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"{heading}\n\ntext")])
     assert notebooks.titles(nb, Path("09-x.ipynb")) == titles
+
+
+def test_update_readme_rewrites_the_metadata_columns_and_keeps_the_prose(tmp_path):
+    readme = tmp_path / "README.md"
+    text = notebooks.README.read_text(encoding="utf-8")
+    stale = text.replace("`data/processed/observations.csv`", "`data/processed/nothing.csv`")
+    assert stale != text
+    readme.write_text(stale, encoding="utf-8")
+    notebooks.update_readme(notebooks.catalogue(), readme)
+    assert readme.read_text(encoding="utf-8") == text  # the columns from the metadata, the 'shows' prose as it was

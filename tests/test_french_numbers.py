@@ -192,3 +192,11 @@ def test_property_grouped_digits_with_decimal_comma(n, sep, cents):
     assert parse_number(grouped, lang="fr") == n
     if cents % 10:
         assert parse_number(f"{grouped},{cents:02d}", lang="fr") == pytest.approx(n + cents / 100, rel=1e-15)
+
+
+def test_an_only_phrase_taken_by_one_number_is_not_the_next_ones():
+    """Found by the fuzz test: "quatre-vingt seulement 0" gave two overlapping matches sharing "seulement"."""
+    from helpers.arabic_numbers import find_numbers
+    matches = find_numbers("quatre-vingt seulement 0", "fr")
+    assert [(m.value, m.qualifier) for m in matches] == [(80, "only"), (0, "exact")]
+    assert matches[0].end <= matches[1].start

@@ -19,3 +19,7 @@ Modules:
     notebook        setup() for a notebook's first cell; say() for a sentence in both languages
     site            execute the notebooks, render the offline HTML site
 """
+
+# Every process that imports helpers (a notebook's kernel, the build, the site) starts without jsonschema's IRI
+# format checker, whose import builds ~35 parsers (about 3 s): see helpers.fast_start for why that is safe.
+from . import fast_start  # noqa: E402,F401

@@ -52,15 +52,39 @@ def _num(text: str):
 
 
 def load_observations(path: Path = OBSERVATIONS_CSV) -> pd.DataFrame:
-    """observations.csv, each row checked against its quote and its figure; indexed by ``obs``."""
+    """observations.csv, each row checked against its quote and its figure; indexed by ``obs``.
+
+    The table is compared cell by cell with the one the build makes from the sources (every quote read again, once
+    per process); a row that differs is then checked field by field, so that the error names what is wrong with it
+    (a value its quote does not say, offsets that cut a number, a figure its anchor or hint does not name).
+    """
     rows = read_table(path, "observations")
-    curation = load_curation()
-    report = load_report()
-    press = {row["obs"]: row for row in load_press()}
-    anchored = {(int(f.start), int(f.end)): f.id for f in _article_figures(report).itertuples()}
+    built = {r["obs"]: r for r in _as_text(_rebuilt()[0])}
+    if [r["obs"] for r in rows] != list(built):
+        known = set(built)
+        n, odd = next(((n, r["obs"]) for n, r in enumerate(rows, start=1) if r["obs"] not in known),
+                      (len(rows), None))
+        raise DataError(path, f"the observations are not those the sources give ({odd or 'order or count differs'});"
+                              " run `make data`", row=n, field="obs", line=n + 1)
+    checks = None
     for n, row in enumerate(rows, start=1):
-        _check_observation(row, n, path, curation, report, press, anchored)
+        want = built[row["obs"]]
+        if row != want:
+            if checks is None:
+                report = load_report()
+                checks = (load_curation(), report, {r["obs"]: r for r in load_press()},
+                          {(int(f.start), int(f.end)): f.id for f in _article_figures(report).itertuples()})
+            _check_observation(row, n, path, *checks)
+            column = next(c for c in row if row[c] != want[c])
+            raise DataError(path, f"{row['obs']}: {row[column]!r} but the sources give {want[column]!r}; "
+                                  "run `make data`", row=n, field=column, line=n + 1)
     return _typed(rows).set_index("obs", drop=False)
+
+
+def _as_text(table: pd.DataFrame) -> list[dict[str, str]]:
+    """A built table's cells as the CSV writes them (empty for a missing value)."""
+    return [{k: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for k, v in r.items()}
+            for r in table.astype(object).to_dict("records")]
 
 
 def _article_figures(report):

@@ -222,7 +222,9 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
         elif _is_sign(tokens, i, "+") and tok.kind == "number":
             first = i - 1
         start = tokens[first].start
-        before = _QUALIFIER_RE.search(text, max(0, start - 40), start)
+        # a qualifier phrase the previous number already took ("quatre-vingt seulement 0") is not this one's
+        floor = matches[-1].end if matches else 0
+        before = _QUALIFIER_RE.search(text, max(0, floor, start - 40), start)
         qualifier = "exact"
         if before:
             qualifier = QUALIFIER_PHRASES[re.sub(r"\s+", " ", before.group("q").lower().replace("’", "'"))]

@@ -2,6 +2,8 @@
 
     python -m helpers.notebooks            # one line per notebook: section, reads, writes
     python -m helpers.notebooks --readme   # the README's notebook table (the columns that come from here)
+    python -m helpers.notebooks --update-readme   # rewrite those columns in README.md, keeping 'shows'
+
     python -m helpers.notebooks --group report notebooks/09-x.ipynb   # put a notebook in a section
 
 One place for each fact:
@@ -168,9 +170,32 @@ def readme_rows(notebooks: list[Notebook]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+_README_HEADER = "| notebook | section | shows | reads | writes |\n|---|---|---|---|---|\n"
+
+
+def update_readme(notebooks: list[Notebook], path: Path = README) -> None:
+    """Rewrite the README's notebook table: notebook, section, reads and writes from the metadata; each row keeps
+    the 'shows' prose it had (a new notebook gets "..." to fill in by hand)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(_README_HEADER)
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    shows = {}
+    for line in text[start:end].splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5:
+            shows[cells[0]] = cells[2]
+    rows = [f"| {name} | {section} | {shows.get(name, '...')} | {reads} | {writes} |"
+            for name, section, reads, writes in readme_rows(notebooks)]
+    path.write_text(text[:start] + _README_HEADER + "\n".join(rows) + text[end:], encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.notebooks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--readme", action="store_true", help="print the README table's notebook columns")
+    parser.add_argument("--update-readme", action="store_true",
+                        help="rewrite the README's notebook table from the metadata, keeping its 'shows' column")
     parser.add_argument("--group", help="put the notebooks given into this section (an id of groups.json)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
@@ -187,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if args.update_readme:
+        update_readme(notebooks)
+        return 0
     if args.readme:  # the "shows" column is prose, written in the README by hand
         print("| notebook | section | shows | reads | writes |\n|---|---|---|---|---|")
         for name, section, reads, writes in readme_rows(notebooks):
