@@ -1,6 +1,8 @@
 """Shared fixtures: the checked raw report, the committed tables, and the hand-read reference of its numbers."""
+import atexit
 import csv
 import os
+import shutil
 import tempfile
 
 import pandas as pd
@@ -12,8 +14,11 @@ from helpers.source import load_report
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
-# Notebooks run under nbval save their charts; send them to a temporary folder, not the committed figures/.
-os.environ.setdefault("HELPERS_FIGURES_DIR", tempfile.mkdtemp(prefix="dgsn-figures-"))
+# Notebooks run under nbval save their charts; send them to a temporary folder, not the committed figures/. The
+# process that makes the folder (pytest's controller; xdist workers inherit the variable) removes it at exit.
+if "HELPERS_FIGURES_DIR" not in os.environ:
+    os.environ["HELPERS_FIGURES_DIR"] = tempfile.mkdtemp(prefix="dgsn-figures-")
+    atexit.register(shutil.rmtree, os.environ["HELPERS_FIGURES_DIR"], ignore_errors=True)
 
 
 def read_reference() -> list[dict]:
