@@ -216,19 +216,3 @@ def _checked_row(row: dict, n: int, path: Path, report: Report, qualifiers: dict
     if not _ISO_PERIOD.match(row["period"]):
         fail("period", f"{row['period']!r} is not an ISO year, date or range")
     return out
-
-
-def write_csv(frames: dict[Path, pd.DataFrame]) -> None:
-    """Write several tables at once: all are written to temporary files first, so a failure overwrites nothing."""
-    temporary = {}
-    try:
-        for path, frame in frames.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary[path] = tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8", newline="")
-    except BaseException:
-        for tmp in temporary.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    for path, tmp in temporary.items():
-        tmp.replace(path)

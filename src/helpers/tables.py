@@ -420,3 +420,17 @@ def exclusions_table(exclusions: pd.DataFrame) -> Table:
         Column("kind", "Kind", "النوع", "bilingual", words("exclusions", "kind")),
         Column("reason", "Reason (English)", "السبب (بالإنجليزية)", "english", wide=True),
     ])
+
+
+def provenance_table(path) -> Table:
+    """A raw file's provenance (data/raw/sources.json) and its checksum recorded beside the one it has now."""
+    from .source import sha256, sources
+
+    meta = sources()[path.name]
+    rows = [("Title", "العنوان", meta.get("title")), ("Title in English", "العنوان بالإنجليزية", meta.get("title_en")),
+            ("Publisher", "الناشر", meta.get("publisher")), ("Figures by", "مصدر الأرقام", meta.get("author_of_figures")),
+            ("Published", "تاريخ النشر", period(meta["published"]) if meta.get("published") else ""),
+            ("Web address", "الرابط", meta.get("url") or meta.get("url_note")),
+            ("SHA-256 recorded", "البصمة المسجلة", meta["sha256"]),
+            ("SHA-256 of the file now", "بصمة الملف الآن", sha256(path))]
+    return key_value_table([(en, ar, value or "") for en, ar, value in rows])
