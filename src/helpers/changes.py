@@ -19,18 +19,11 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from . import schema
+from .csvio import plain_number
 from .metrics import Curation
 from .paths import PROCESSED
 
 STATED_CHANGES_CSV = PROCESSED / "stated-changes.csv"
-
-
-def _plain(v):
-    """Whole numbers without a decimal point (10, not 10.0); empty stays empty."""
-    if v is None or pd.isna(v):
-        return None
-    d = Decimal(str(v))
-    return int(d) if d == d.to_integral_value() else float(d)
 
 
 def tolerance(stated: Decimal, qualifier: str) -> tuple[Decimal | None, Decimal | None]:
@@ -90,7 +83,7 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         rows.append(row)
     table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
     for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
-        table[column] = pd.Series([_plain(v) for v in table[column]], dtype=object, index=table.index)
+        table[column] = pd.Series([plain_number(v) for v in table[column]], dtype=object, index=table.index)
     return table
 
 

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import frictionless
@@ -100,6 +101,15 @@ def _validate(path: Path, resource: str, delimiter: str, quoting: int) -> None:
     field = getattr(error, "field_name", None)
     raise DataError(path, f"{error.type}: {error.note}", row=None if row is None else row - 1, field=field,
                     line=row)
+
+
+def plain_number(v):
+    """A number as the project's CSVs write it: whole numbers without a decimal point (10, not 10.0), others as
+    floats; empty (None, NaN) stays empty."""
+    if v is None or (not isinstance(v, Decimal) and pd.isna(v)):
+        return None
+    d = v if isinstance(v, Decimal) else Decimal(str(v))
+    return int(d) if d == d.to_integral_value() else float(d)
 
 
 def as_csv(table: pd.DataFrame) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .csvio import plain_number
 from .errors import DataError
 from .figures import build_figures
 from .metrics import Curation, load_curation
@@ -32,11 +33,6 @@ from .source import Report, load_report, sources
 OBSERVATIONS_CSV = PROCESSED / "observations.csv"
 REPORT_FIGURES_CSV = PROCESSED / "report-figures.csv"
 ARTICLE_OUTLET = "ash24"
-
-
-def _number(v: Decimal) -> int | float:
-    """A value as the CSV writes it: whole numbers without a decimal point."""
-    return int(v) if v == v.to_integral_value() else float(v)
 
 
 def press_observations(curation: Curation, rows: list[dict[str, str]], path: Path = PRESS_TSV) -> list[dict]:
@@ -126,7 +122,7 @@ def build_observations(report: Report | None = None, curation: Curation | None =
     for r in rows:
         o = by_id[r["obs"]]
         r.update(agreement=o.agreement, cause=o.cause, cause_detail=o.cause_detail, source_group=o.source_group,
-                 copy_cluster=o.copy_cluster, value=_number(r["value"]))
+                 copy_cluster=o.copy_cluster, value=plain_number(r["value"]))
     observations = pd.DataFrame(rows, columns=schema.columns("observations"))
     for column in ("source_start", "source_end"):
         observations[column] = observations[column].astype("Int64")
@@ -157,7 +153,7 @@ def _report_figures(results: dict[tuple[int, str], Reconciled], curation: Curati
         rows.append({
             "report_year": year, "figure": figure, "section": metric["section"], "metric_en": metric["metric_en"],
             "metric_ar": metric["metric_ar"], "unit": metric["unit"], "kind": metric["kind"],
-            "value": None if r.value is None else _number(r.value), "qualifier": r.qualifier,
+            "value": plain_number(r.value), "qualifier": r.qualifier,
             "direction": r.direction, "status": r.status, "outlets": len({o.outlet for o in r.observations}),
             "observations": len(r.observations), "independent_sources": r.independent_sources,
             "supporting_sources": r.supporting_sources, "values_stated": r.values_stated,

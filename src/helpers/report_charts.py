@@ -18,7 +18,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLoca
 
 from . import arabic_text, wording
 from .arabic_text import LRM, format_percent
-from .charts import MUTED, PALETTE, SUBTLE, TEXT, _describe, _finish, new_figure
+from .charts import MUTED, PALETTE, SUBTLE, TEXT, _describe, _finish, _legend_above, new_figure
 
 LABEL_WIDTH = 44  # characters per line of a row label, so that long labels leave room for the plot
 
@@ -58,6 +58,18 @@ def _percent_axis(ax) -> None:
 CLIP = 150.0  # percent: a change beyond it is drawn at the edge, as an arrow, with its value written
 
 
+def _rows_axis(ax, labels_ar, labels_en, top: float) -> None:
+    """One row per category, labelled on the right (Arabic above English), the value axis below with its grid."""
+    n = len(labels_ar)
+    arabic_text.set_ticklabels(ax, labels_ar, labels_en, axis="y", positions=range(n))
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0, pad=6)
+    ax.set_ylim(n - 0.5, top)
+    ax.grid(axis="x")
+    for side in ("top", "left", "right"):
+        ax.spines[side].set_visible(False)
+
+
 def _row_layout(labels_ar, labels_en) -> tuple[list[str], list[str], float]:
     """Wrapped labels and the height (inches) each row needs for its longest label."""
     ar, en = _wrapped(labels_ar, labels_en)
@@ -92,22 +104,15 @@ def change_dots(yoy: pd.DataFrame, *, title_ar: str, title_en: str, source: tupl
             ax.plot([float(r["stated"])], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
     ax.axvline(0, color="#BBBBBB", linewidth=1)
     ax.set_xlim(low - 0.08 * span, high + 0.08 * span)
-    arabic_text.set_ticklabels(ax, labels_ar, labels_en, axis="y", positions=range(n))
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0, pad=6)
-    ax.set_ylim(n - 0.5, -0.8)
+    _rows_axis(ax, labels_ar, labels_en, top=-0.8)
     _percent_axis(ax)
-    ax.grid(axis="x")
-    for side in ("top", "left", "right"):
-        ax.spines[side].set_visible(False)
     handles = [Line2D([], [], marker="o", linestyle="none", color=PALETTE[0], label="x"),
                Line2D([], [], marker="o", linestyle="none", color=PALETTE[0], markerfacecolor="white", label="x"),
                Line2D([], [], marker="D", linestyle="none", color=PALETTE[1], label="x")]
     names = [("التغير الذي تقتضيه المستويات", "change the levels imply"),
              ("محسوب من رقم تقريبي أو حد", "from an approximation or a bound"),
              ("التغير الذي يعلنه التقرير", "change the report states")]
-    ax.legend(handles, [arabic_text.bilingual(a, e) for a, e in names], loc="lower center",
-              bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8, frameon=False)
+    _legend_above(ax, [a for a, _ in names], [e for _, e in names], handles)
     _describe(fig, ("نقاط التغير بين التقريرين", "Dot chart of changes between the two reports"), title_ar,
               title_en,
               [f"{r['metric_ar']}: " + _change_words(r, "ar") for _, r in rows.iterrows()],
@@ -157,18 +162,11 @@ def outlet_dots(conf: pd.DataFrame, labels: dict[str, tuple[str, str]], *, title
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"×{x:g}"))
-    arabic_text.set_ticklabels(ax, ylabels_ar, ylabels_en, axis="y", positions=range(n))
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0, pad=6)
-    ax.set_ylim(n - 0.5, -0.9)
-    ax.grid(axis="x")
-    for side in ("top", "left", "right"):
-        ax.spines[side].set_visible(False)
+    _rows_axis(ax, ylabels_ar, ylabels_en, top=-0.9)
     names = [("agrees", "يطابق القيمة", "states the value"), ("rounded", "تقريب أو حد", "a rounding or a bound"),
              ("differs", "يخالفها", "differs")]
     handles = [Line2D([], [], marker="o", linestyle="none", color=AGREEMENT_COLOURS[k]) for k, _, _ in names]
-    ax.legend(handles, [arabic_text.bilingual(a, e) for _, a, e in names], loc="lower center",
-              bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize=8, frameon=False)
+    _legend_above(ax, [a for _, a, _ in names], [e for _, _, e in names], handles)
     items_ar, items_en = [], []
     for y, f in keys:
         rows = conf[(conf["report_year"] == y) & (conf["figure"] == f)]
@@ -214,22 +212,15 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
         ax.annotate(_signed_percent(float(r["implied"])), (float(r["implied"]), i), xytext=(0, 7),
                     textcoords="offset points", ha="center", fontsize=8, color=TEXT)
     ax.axvline(0, color="#BBBBBB", linewidth=1)
-    arabic_text.set_ticklabels(ax, wrapped_ar, wrapped_en, axis="y", positions=range(n))
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0, pad=6)
-    ax.set_ylim(n - 0.5, -0.9)
+    _rows_axis(ax, wrapped_ar, wrapped_en, top=-0.9)
     _percent_axis(ax)
-    ax.grid(axis="x")
-    for side in ("top", "left", "right"):
-        ax.spines[side].set_visible(False)
     handles = [Line2D([], [], marker="D", linestyle="none", color=PALETTE[1]),
                Line2D([], [], color=PALETTE[1], linewidth=6, alpha=0.35),
                Line2D([], [], marker="o", linestyle="none", color=PALETTE[0]),
                Line2D([], [], marker="o", linestyle="none", color=PALETTE[3])]
     names = [("التغير المعلن", "stated change"), ("ما يسمح به تقريبه", "what its rounding allows"),
              ("المحسوب: متسق", "implied: consistent"), ("المحسوب: غير متسق", "implied: inconsistent")]
-    ax.legend(handles, [arabic_text.bilingual(a, e) for a, e in names], loc="lower center",
-              bbox_to_anchor=(0.5, 1.0), ncols=4, fontsize=8, frameon=False)
+    _legend_above(ax, [a for a, _ in names], [e for _, e in names], handles)
     _describe(fig, ("التغيرات المعلنة مقارنة بالتغيرات المحسوبة من المستويات",
                     "Stated changes against the changes the levels imply"), title_ar, title_en,
               [f"{a}: المعلن {wording.percent(float(r['stated']), 'ar', 1, signed=True)}، المحسوب "

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from . import bounds
+from .csvio import plain_number
 from .metrics import Curation
 
 YEARS = (2024, 2025)
@@ -121,9 +122,9 @@ def compositions(report_figures: pd.DataFrame, curation: Curation, sections) -> 
                 "report_year": year, "total": total, "breakdown": breakdown,
                 "total_en": curation.metrics[total]["metric_en"], "total_ar": curation.metrics[total]["metric_ar"],
                 "unit": "percent" if share else curation.metrics[total]["unit"],
-                "total_value": None if total_value is None else _plain(total_value),
-                "parts_sum": _plain(parts_sum), "parts_stated": len(stated), "parts": len(parts),
-                "difference": None if total_value is None else _plain(parts_sum - total_value),
+                "total_value": plain_number(total_value),
+                "parts_sum": plain_number(parts_sum), "parts_stated": len(stated), "parts": len(parts),
+                "difference": None if total_value is None else plain_number(parts_sum - total_value),
                 "adds_up": verdict, "part_ids": " ".join(p["figure"] for p in stated),
             })
     table = pd.DataFrame(out, columns=["report_year", "total", "breakdown", "total_en", "total_ar", "unit",
@@ -138,10 +139,6 @@ def decimals(value) -> int:
     """How many decimals a value is written with (10 -> 0, 8.5 -> 1)."""
     exponent = Decimal(str(value)).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def _plain(v: Decimal) -> int | float:
-    return int(v) if v == v.to_integral_value() else float(v)
 
 
 def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections) -> pd.DataFrame:
