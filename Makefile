@@ -22,9 +22,9 @@ data: $(STAMP)
 ## html: data, then execute in place the notebooks whose code or inputs changed (outputs are committed),
 ## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)
 html: data
-	$(PY) -m helpers.execute
-	$(PY) -m helpers.notebooks --update-readme
-	$(PY) -m helpers.site
+	$(PY) -m helpers.publishing.execute
+	$(PY) -m helpers.publishing.catalogue --update-readme
+	$(PY) -m helpers.publishing.site
 
 ## test: unit and data tests, nbval over every notebook, rendering tests on matplotlib 3.10 too
 test: $(STAMP)
@@ -35,9 +35,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/lab.py)
+## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/publishing/lab.py)
 lab: $(STAMP)
-	$(PY) -m helpers.lab notebooks/
+	$(PY) -m helpers.publishing.lab notebooks/
 
 ## lock: re-resolve requirements.in into requirements.lock in a throw-away venv
 lock:

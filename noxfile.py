@@ -1,7 +1,7 @@
 """Second test environment: the Arabic rendering tests on matplotlib 3.10.
 
 matplotlib 3.11 shapes and reorders Arabic itself (libraqm); 3.10 does not, so
-``helpers.arabic_text.prepare`` takes a different branch there. This session
+``helpers.presentation.chart_text.prepare`` takes a different branch there. This session
 installs the pinned lock, swaps matplotlib for 3.10.9 and runs the rendering tests,
 so that the pre-3.11 branch is exercised in CI and not dead code.
 

@@ -1,4 +1,4 @@
-"""Throughput and accuracy of helpers.arabic_numbers beside pyarabic and arabic-itn.  Run: ``make bench``.
+"""Throughput and accuracy of helpers.reading.numbers beside pyarabic and arabic-itn.  Run: ``make bench``.
 
 Accuracy: every numeric expression of the source (tests/fixtures/source-numbers.tsv, read by a person) and the
 figures of data/processed/figures.csv, each read by each tool on its own. Throughput: the report repeated to at
@@ -15,9 +15,9 @@ import time
 import arabic_itn
 import pyarabic.number as pyarabic_number
 
-from helpers.arabic_numbers import find_numbers, parse_number
+from helpers.reading.numbers import find_numbers, parse_number
 from helpers.paths import PROCESSED, ROOT
-from helpers.source import load_report
+from helpers.datapackage.article import load_report
 
 MB = 1_000_000
 
@@ -62,9 +62,9 @@ def itn(text: str):
         return None
 
 
-TOOLS = {"helpers.arabic_numbers": ours, "pyarabic 0.6.15 text2number": pyarabic, "arabic-itn 0.1.0": itn}
+TOOLS = {"helpers.reading.numbers": ours, "pyarabic 0.6.15 text2number": pyarabic, "arabic-itn 0.1.0": itn}
 SCANNERS = {
-    "helpers.arabic_numbers": find_numbers,
+    "helpers.reading.numbers": find_numbers,
     "pyarabic 0.6.15 text2number": lambda text: [pyarabic_number.text2number(p)
                                                  for p in pyarabic_number.extract_number_phrases(text)],
     "arabic-itn 0.1.0": arabic_itn.normalize,
@@ -112,10 +112,10 @@ def main() -> int:
         print(f"{name:30} {speed:7.2f} {press} {right_ref:>17} / {len(ref):<4} {right_fig:>13} / {len(figs):<4}")
     if press_fr:
         speed = throughput(lambda t: find_numbers(t, lang="fr"), press_fr)
-        print(f"{'helpers.arabic_numbers (fr)':30} {'':7} {speed:11.2f}   French quotes of press-coverage.tsv")
+        print(f"{'helpers.reading.numbers (fr)':30} {'':7} {speed:11.2f}   French quotes of press-coverage.tsv")
     misread = [(t, v, ours(t)) for t, v in ref + figs if ours(t) != v]
     for t, v, got in misread:
-        print(f"helpers.arabic_numbers misreads {t!r}: {got} instead of {v}")
+        print(f"helpers.reading.numbers misreads {t!r}: {got} instead of {v}")
     return 0
 
 

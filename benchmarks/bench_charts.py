@@ -15,11 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpers import charts, wording
-from helpers.charts import Panel
-from helpers.labels import metric_label
+from helpers.presentation import charts
+from helpers.language import wording
+from helpers.presentation.charts import Panel
+from helpers.language.labels import metric_label
 from helpers.notebook import setup
-from helpers.series import year_range, yearly
+from helpers.build.series import year_range, yearly
 
 
 def make_charts(data):

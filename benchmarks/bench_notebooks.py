@@ -8,7 +8,7 @@ the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel
 ``python3`` kernel with jupyter_client, run ``import pandas, matplotlib.pyplot``, shut it down; median of 3).
 Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
 Sphinx start (a fresh Python importing Sphinx, MyST-NB and the theme, without jsonschema's slow optional import
-of rfc3987-syntax, as helpers.site starts); a warm build (nothing to execute or render) cannot beat its three
+of rfc3987-syntax, as helpers.publishing.site starts); a warm build (nothing to execute or render) cannot beat its three
 steps' starts (data, execute, site) plus that import. The nbconvert start is printed too (nbval uses nbconvert).
 Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
 overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
@@ -32,8 +32,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from helpers.execute import execute_notebooks
-from helpers.notebooks import find_notebooks
+from helpers.publishing.execute import execute_notebooks
+from helpers.publishing.catalogue import find_notebooks
 from helpers.paths import NOTEBOOKS, ROOT
 
 JOBS = 2
@@ -138,7 +138,7 @@ def main() -> int:
             if result.returncode != 0:
                 print(f"  ({label}: exit {result.returncode}: {result.stdout.strip().splitlines()[-1]})")
 
-        # (a) executing, as `helpers.execute` does (in this process: the orchestrator's imports are done)
+        # (a) executing, as `helpers.publishing.execute` does (in this process: the orchestrator's imports are done)
         copies = copy_notebooks(work / "a")
         trivial = import_only_notebooks(work / "trivial", n)
         rows.append((f"execute {n} notebooks ({JOBS} kernels)",
@@ -162,8 +162,8 @@ def main() -> int:
         # execution cache, no Sphinx environment), then warm (nothing changed since)
         build_copies = copy_notebooks(work / "c")
         steps = [[PY, "-m", "helpers.build"],
-                 [PY, "-m", "helpers.execute", "--cache", str(work / "cache.json"), *map(str, build_copies)],
-                 [PY, "-m", "helpers.site", "--out", str(work / "html"), "--work", str(work / "site-work"),
+                 [PY, "-m", "helpers.publishing.execute", "--cache", str(work / "cache.json"), *map(str, build_copies)],
+                 [PY, "-m", "helpers.publishing.site", "--out", str(work / "html"), "--work", str(work / "site-work"),
                   *map(str, build_copies)]]
 
         def make_html() -> None:
@@ -174,7 +174,7 @@ def main() -> int:
         rows.append(("make html, cold (all executed, all rendered)", cold, floor_run + t_sphinx))
         warm = min(timed(make_html) for _ in range(max(2, args.repeat)))
         rows.append(("make html, warm (nothing changed)", warm, 3 * t_python + t_sphinx))
-        render = [PY, "-m", "helpers.site", "--out", str(work / "html2"), "--work", str(work / "site-work2"),
+        render = [PY, "-m", "helpers.publishing.site", "--out", str(work / "html2"), "--work", str(work / "site-work2"),
                   *map(str, build_copies)]
         rows.append(("  its rendering alone, cold (Sphinx)",
                      timed(lambda: subprocess.run(render, check=True, env=env, **quiet)), t_sphinx))
@@ -191,7 +191,7 @@ def main() -> int:
 
         print(f"\nfloor parts: kernel start + import pandas, matplotlib.pyplot + shutdown {t_kernel:.2f} s "
               f"(x {n} / {JOBS} = {floor_run:.1f} s); nbconvert start {t_nbconvert:.2f} s "
-              f"({t_nbconvert_lean:.2f} s without importing rfc3987-syntax, as helpers.site does); "
+              f"({t_nbconvert_lean:.2f} s without importing rfc3987-syntax, as helpers.publishing.site does); "
               f"Sphinx start (imports) {t_sphinx:.2f} s; bare Python start {t_python:.2f} s\n")
         print(f"{'task':<46} {'wall':>8} {'floor':>8} {'ratio':>7} {'target':>7}")
         for task, wall, floor in rows:

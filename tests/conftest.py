@@ -10,7 +10,7 @@ import pytest
 
 from devtools import SKIP_REASON, start_browser  # tests/devtools.py, shared by the browser tests
 from helpers.paths import PROCESSED, ROOT
-from helpers.source import load_report
+from helpers.datapackage.article import load_report
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -1,4 +1,4 @@
-"""Arabic number-noun agreement (helpers.arabic_grammar), against a grammar reference and the report's own text.
+"""Arabic number-noun agreement (helpers.language.grammar), against a grammar reference and the report's own text.
 
 Reference: Karin C. Ryding, *A Reference Grammar of Modern Standard Arabic* (Cambridge University Press, 2005),
 chapter 15, "Numerals and numeral constructions": 1 takes the singular and 2 the dual; 3-10 a genitive plural;
@@ -7,8 +7,8 @@ noun follows the last element (e.g. 103 كتب, 111 كتابا).
 """
 import pytest
 
-from helpers.arabic_grammar import CountedNoun, noun_form
-from helpers.labels import unit
+from helpers.language.grammar import CountedNoun, noun_form
+from helpers.language.labels import unit
 
 BOOK = CountedNoun(singular="كتاب", dual="كتابان", plural="كتب", accusative="كتابا")
 

@@ -1,4 +1,4 @@
-"""helpers.arabic_numbers: each Arabic form as its own test case, a property test against num2words, the source.
+"""helpers.reading.numbers: each Arabic form as its own test case, a property test against num2words, the source.
 
 The expected values come from the grammars, not from the reader: W. Wright, *A Grammar of the Arabic Language*
 (3rd ed., 1896-98), vol. I, Part Second, "The Numerals" (cardinals, their gender and construct; ordinals;
@@ -13,7 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from helpers.arabic_numbers import NumberError, find_dates, find_numbers, parse_date, parse_number
+from helpers.reading.match import NumberError
+from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
 
 
 
@@ -493,7 +494,7 @@ def test_a_compound_quantity_is_two_numbers():
 
 
 # Qualifiers. The words come from the whole-report issue; "لم يتجاوز" (did not exceed) is an upper bound that
-# includes the value: the schema has no at_most, so it is less_than (documented in helpers.arabic_numbers).
+# includes the value: the schema has no at_most, so it is less_than (documented in helpers.reading.numbers).
 @pytest.mark.parametrize("phrase, qualifier", [
     *[(w, "about") for w in ["حوالي", "نحو", "قرابة", "زهاء", "ما يناهز", "يناهز", "ناهز", "ناهزت", "ما يقارب",
                              "يقارب", "تقارب", "يناهزان"]],
@@ -519,9 +520,9 @@ def test_more_qualifiers(text, qualifier):
 
 
 def test_every_qualifier_is_in_the_schema():
-    from helpers import french_numbers
-    from helpers.arabic_numbers import QUALIFIER_PHRASES
-    from helpers.schema import allowed
+    import helpers.reading.french as french_numbers
+    from helpers.reading.arabic import QUALIFIER_PHRASES
+    from helpers.datapackage.schema import allowed
     used = set(QUALIFIER_PHRASES.values()) | set(french_numbers.QUALIFIER_PHRASES.values())
     assert used <= set(allowed("figures", "qualifier"))
     assert {"about", "more_than", "less_than", "only"} <= used

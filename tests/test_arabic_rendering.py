@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from helpers import arabic_text
+from helpers.presentation import chart_text
 
 if not features.check("raqm"):
     pytest.skip("Pillow was built without raqm: no HarfBuzz reference to compare with",
@@ -61,8 +61,8 @@ RIGHT_MAX = 0.06  # right path: at most this (measured at most 0.044)
 WRONG_FACTOR = 2  # wrong path: at least this many times the right path, and above RIGHT_MAX
 INK = 0.2        # a pixel is ink above this coverage, for the crop
 
-WRONG_PATH = "recipe" if arabic_text.NATIVE_SHAPING else "native"
-FONT = arabic_text.font_path(400)
+WRONG_PATH = "recipe" if chart_text.NATIVE_SHAPING else "native"
+FONT = chart_text.font_path(400)
 
 
 def matplotlib_ink(text: str) -> np.ndarray:
@@ -107,7 +107,7 @@ def difference(candidate: np.ndarray, reference: np.ndarray) -> float:
 def wrong_path_ink(label: str) -> np.ndarray:
     with warnings.catch_warnings():  # on 3.10 the unused RLM has no glyph: not the point here
         warnings.simplefilter("ignore")
-        return matplotlib_ink(arabic_text.prepare(label, shaping=WRONG_PATH))
+        return matplotlib_ink(chart_text.prepare(label, shaping=WRONG_PATH))
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +117,8 @@ def references():
 
 @pytest.mark.parametrize("label", LABELS.values(), ids=LABELS.keys())
 def test_prepared_label_matches_harfbuzz(label, references):
-    with arabic_text.strict_glyphs():
-        right = difference(matplotlib_ink(arabic_text.prepare(label)), references[label])
+    with chart_text.strict_glyphs():
+        right = difference(matplotlib_ink(chart_text.prepare(label)), references[label])
     print(f"matplotlib {matplotlib.__version__} right path {right:.4f}  {label}")
     assert right <= RIGHT_MAX
 
@@ -126,9 +126,9 @@ def test_prepared_label_matches_harfbuzz(label, references):
 @pytest.mark.parametrize("label", LABELS.values(), ids=LABELS.keys())
 def test_wrong_path_is_caught(label, references):
     """The recipe on native matplotlib, or nothing on older matplotlib, is clearly off."""
-    if label == "لا" and arabic_text.NATIVE_SHAPING:
+    if label == "لا" and chart_text.NATIVE_SHAPING:
         pytest.skip("one glyph: reversing it changes nothing, the recipe draws it right by chance")
-    right = difference(matplotlib_ink(arabic_text.prepare(label)), references[label])
+    right = difference(matplotlib_ink(chart_text.prepare(label)), references[label])
     wrong = difference(wrong_path_ink(label), references[label])
     print(f"matplotlib {matplotlib.__version__} {WRONG_PATH} path {wrong:.4f} "
           f"(right {right:.4f})  {label}")
@@ -149,7 +149,7 @@ def test_recipe_drawn_glyph_by_glyph_matches_harfbuzz(label, references):
     """The recipe branch, checked on any matplotlib version: what prepare(shaping="recipe")
     returns, drawn glyph by glyph left to right (Pillow's basic layout, as matplotlib < 3.11
     draws), matches HarfBuzz's rendering of the logical string."""
-    visual = arabic_text.prepare(label, shaping="recipe")
+    visual = chart_text.prepare(label, shaping="recipe")
     ink = harfbuzz_ink(visual, layout=ImageFont.Layout.BASIC, direction=None)
     assert difference(ink, references[label]) <= RIGHT_MAX
 
@@ -159,15 +159,15 @@ def test_bidi_without_bracket_mirroring_is_caught(references):
     label = "إكس (تويتر سابقا)"
     visual = get_display_without_mirroring(arabic_reshaper.reshape(label), base_dir="R")
     ink = harfbuzz_ink(visual, layout=ImageFont.Layout.BASIC, direction=None)
-    right = harfbuzz_ink(arabic_text.prepare(label, shaping="recipe"),
+    right = harfbuzz_ink(chart_text.prepare(label, shaping="recipe"),
                          layout=ImageFont.Layout.BASIC, direction=None)
     assert difference(ink, references[label]) > max(RIGHT_MAX, WRONG_FACTOR * difference(right, references[label]))
 
 
-@pytest.mark.skipif(not arabic_text.NATIVE_SHAPING, reason="the RLM matters only where matplotlib reorders itself")
+@pytest.mark.skipif(not chart_text.NATIVE_SHAPING, reason="the RLM matters only where matplotlib reorders itself")
 def test_label_starting_with_latin_needs_the_rtl_mark(references):
     """Without the RLM prepare() adds, libraqm lays "Instagram إنستغرام" out left to right."""
     label = LABELS["latin-first"]
     without_mark = difference(matplotlib_ink(label), references[label])
-    with_mark = difference(matplotlib_ink(arabic_text.prepare(label)), references[label])
+    with_mark = difference(matplotlib_ink(chart_text.prepare(label)), references[label])
     assert without_mark > max(RIGHT_MAX, WRONG_FACTOR * with_mark)

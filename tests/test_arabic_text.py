@@ -1,4 +1,4 @@
-"""helpers.arabic_text: capability detection, prepare(), fonts and strict glyphs, numbers, labels."""
+"""helpers.presentation.chart_text: capability detection, prepare(), fonts and strict glyphs, numbers, labels."""
 import re
 import unicodedata
 
@@ -8,8 +8,9 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers import arabic_text
-from helpers.arabic_text import format_number, format_percent, prepare, with_qualifier
+from helpers.presentation import chart_text
+from helpers.language.formats import format_number, format_percent, with_qualifier
+from helpers.presentation.chart_text import prepare
 
 MPL_VERSION = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])
 RLM, LRM, ALM = "\u200f", "\u200e", "\u061c"
@@ -29,7 +30,7 @@ def native_visual_skeleton(text: str) -> str:
     from matplotlib import _text_helpers
     from matplotlib.ft2font import FT2Font
 
-    font = FT2Font(str(arabic_text.font_path(400)))
+    font = FT2Font(str(chart_text.font_path(400)))
     font.set_size(12, 72)
     glyphs = {"parenleft": "(", "parenright": ")"}
     out = []
@@ -50,21 +51,21 @@ def restore_rcparams():
 # --- capability detection and modes -------------------------------------------------
 
 def test_native_shaping_is_measured_consistent_with_matplotlib_version():
-    assert arabic_text.NATIVE_SHAPING == (MPL_VERSION >= (3, 11))
-    assert arabic_text.shaping_mode() == ("native" if MPL_VERSION >= (3, 11) else "recipe")
+    assert chart_text.NATIVE_SHAPING == (MPL_VERSION >= (3, 11))
+    assert chart_text.shaping_mode() == ("native" if MPL_VERSION >= (3, 11) else "recipe")
 
 
 def test_shaping_override_by_argument_and_environment(monkeypatch):
-    monkeypatch.setenv(arabic_text.SHAPING_ENV, "recipe")
-    assert arabic_text.shaping_mode() == "recipe"
+    monkeypatch.setenv(chart_text.SHAPING_ENV, "recipe")
+    assert chart_text.shaping_mode() == "recipe"
     assert prepare("زوار") == "\ufead\ufe8d\ufeed\ufeaf"
-    assert arabic_text.shaping_mode("native") == "native"  # the argument wins
-    monkeypatch.setenv(arabic_text.SHAPING_ENV, "native")
+    assert chart_text.shaping_mode("native") == "native"  # the argument wins
+    monkeypatch.setenv(chart_text.SHAPING_ENV, "native")
     assert prepare("زوار") == "زوار"
-    monkeypatch.setenv(arabic_text.SHAPING_ENV, "auto")
-    assert arabic_text.shaping_mode() == ("native" if arabic_text.NATIVE_SHAPING else "recipe")
+    monkeypatch.setenv(chart_text.SHAPING_ENV, "auto")
+    assert chart_text.shaping_mode() == ("native" if chart_text.NATIVE_SHAPING else "recipe")
     with pytest.raises(ValueError):
-        arabic_text.shaping_mode("reversed")
+        chart_text.shaping_mode("reversed")
 
 
 # --- prepare --------------------------------------------------------------------------
@@ -106,7 +107,7 @@ def test_recipe_keeps_digits_latin_and_brackets_in_place(text, expected):
     assert not set(visual) & {RLM, LRM, ALM}
 
 
-@pytest.mark.skipif(not arabic_text.NATIVE_SHAPING, reason="needs matplotlib's own bidi layout")
+@pytest.mark.skipif(not chart_text.NATIVE_SHAPING, reason="needs matplotlib's own bidi layout")
 @pytest.mark.parametrize("text, expected", MIXED)
 def test_native_layout_keeps_digits_latin_and_brackets_in_place(text, expected):
     assert native_visual_skeleton(prepare(text, shaping="native")) == expected
@@ -117,7 +118,7 @@ def test_rtl_mark_only_where_the_first_strong_letter_is_latin():
     assert prepare("2024 مقابل 2025", shaping="native") == "2024 مقابل 2025"  # digits are weak
 
 
-@pytest.mark.skipif(not arabic_text.NATIVE_SHAPING, reason="needs matplotlib's own bidi layout")
+@pytest.mark.skipif(not chart_text.NATIVE_SHAPING, reason="needs matplotlib's own bidi layout")
 def test_without_the_rtl_mark_libraqm_lays_a_latin_first_label_left_to_right():
     assert native_visual_skeleton("Instagram إنستغرام") == "Instagram A"
 
@@ -143,12 +144,12 @@ def test_already_reshaped_text_is_refused():
 # --- font, setup, strict glyphs -------------------------------------------------------
 
 def test_setup_registers_the_bundled_font_once():
-    arabic_text.setup()
+    chart_text.setup()
     count = len(font_manager.fontManager.ttflist)
-    arabic_text.setup()
+    chart_text.setup()
     assert len(font_manager.fontManager.ttflist) == count
-    assert arabic_text.check_font() == arabic_text.font_path(400)
-    assert matplotlib.rcParams["font.family"][:2] == [arabic_text.FONT_FAMILY, "DejaVu Sans"]
+    assert chart_text.check_font() == chart_text.font_path(400)
+    assert matplotlib.rcParams["font.family"][:2] == [chart_text.FONT_FAMILY, "DejaVu Sans"]
     assert matplotlib.rcParams["pdf.fonttype"] == 42
     assert matplotlib.rcParams["svg.fonttype"] == "path"
     assert matplotlib.rcParams["svg.hashsalt"]
@@ -168,21 +169,21 @@ def draw(text: str) -> None:
 
 @pytest.mark.parametrize("shaping", ["native", "recipe"])
 def test_no_glyph_missing_for_the_characters_charts_use(shaping):
-    arabic_text.setup()
+    chart_text.setup()
     text = "فايسبوك " + EVERY_CHARACTER
-    with arabic_text.strict_glyphs():
-        if shaping == arabic_text.shaping_mode():
+    with chart_text.strict_glyphs():
+        if shaping == chart_text.shaping_mode():
             draw(prepare(text))
     # The recipe's presentation forms (what older matplotlib draws) are all in the font.
-    cmap = font_manager.get_font(arabic_text.font_path(400)).get_charmap()
+    cmap = font_manager.get_font(chart_text.font_path(400)).get_charmap()
     missing = {ch for ch in prepare(text, shaping="recipe") if ord(ch) not in cmap}
     assert not missing
 
 
 def test_strict_glyphs_turns_a_missing_glyph_into_an_error():
-    arabic_text.setup()
+    chart_text.setup()
     with pytest.raises(UserWarning, match="missing from font"):
-        with arabic_text.strict_glyphs():
+        with chart_text.strict_glyphs():
             draw("中")
     with pytest.warns(UserWarning, match="missing from font"):  # outside: a warning only
         draw("中")
@@ -231,8 +232,8 @@ def test_with_qualifier(qualifier, expected):
 
 
 def test_every_qualifier_of_the_schema_has_a_mark():
-    from helpers.arabic_text import QUALIFIER_MARKS
-    from helpers.schema import allowed
+    from helpers.language.formats import QUALIFIER_MARKS
+    from helpers.datapackage.schema import allowed
     stated = set(allowed("figures", "qualifier")) | set(allowed("series", "qualifier"))
     computed = set(allowed("checks", "recomputed_qualifier")) - {"exact", "about"}  # at least, at most
     assert set(QUALIFIER_MARKS) == stated | computed
@@ -243,7 +244,7 @@ def test_formatted_percent_alone_reads_left_to_right(value, shown):
     """A value label without Arabic: the marks vanish in the recipe, libraqm ignores them."""
     text = format_percent(value)
     assert prepare(text, shaping="recipe") == shown
-    if arabic_text.NATIVE_SHAPING:
+    if chart_text.NATIVE_SHAPING:
         assert native_visual_skeleton(prepare(text, shaping="native")) == shown
 
 
@@ -251,34 +252,34 @@ def test_formatted_percent_alone_reads_left_to_right(value, shown):
 
 @pytest.fixture
 def ax():
-    arabic_text.setup()
+    chart_text.setup()
     fig = Figure()
     FigureCanvasAgg(fig)
     return fig.add_subplot()
 
 
 def test_title_and_axis_labels_are_prepared_and_right_aligned(ax):
-    title = arabic_text.set_title(ax, "المتابعون", "Followers")
+    title = chart_text.set_title(ax, "المتابعون", "Followers")
     assert title.get_text() == prepare("المتابعون") + "\nFollowers"
     assert title.get_horizontalalignment() == "right"
     assert ax.get_title(loc="right") == title.get_text()
-    xlabel = arabic_text.set_xlabel(ax, "السنة")
+    xlabel = chart_text.set_xlabel(ax, "السنة")
     assert xlabel.get_text() == prepare("السنة") and xlabel.get_horizontalalignment() == "right"
-    assert arabic_text.set_ylabel(ax, "عدد").get_text() == prepare("عدد")
+    assert chart_text.set_ylabel(ax, "عدد").get_text() == prepare("عدد")
 
 
 def test_tick_labels_bilingual(ax):
-    arabic_text.set_ticklabels(ax, ["إكس (تويتر سابقا)", "فايسبوك"], ["X", "Facebook"])
+    chart_text.set_ticklabels(ax, ["إكس (تويتر سابقا)", "فايسبوك"], ["X", "Facebook"])
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [prepare("إكس (تويتر سابقا)") + "\nX", prepare("فايسبوك") + "\nFacebook"]
     with pytest.raises(ValueError):
-        arabic_text.tick_labels(["أ", "ب"], ["A"])
+        chart_text.tick_labels(["أ", "ب"], ["A"])
 
 
 def test_legend_prepared_with_markers_on_the_right(ax):
     ax.plot([1, 2], label="2024")
     ax.plot([2, 3], label="2025")
-    legend = arabic_text.legend(ax, ["سنة 2024", "سنة 2025"])
+    legend = chart_text.legend(ax, ["سنة 2024", "سنة 2025"])
     assert [t.get_text() for t in legend.get_texts()] == [prepare("سنة 2024"), prepare("سنة 2025")]
     ax.figure.canvas.draw()
     for text, handle in zip(legend.get_texts(), legend.legend_handles):
@@ -287,15 +288,15 @@ def test_legend_prepared_with_markers_on_the_right(ax):
 
 def test_annotate_bars_formats_and_qualifies(ax):
     bars = ax.barh([0, 1, 2], [420000, 1180000, 29])
-    texts = arabic_text.annotate_bars(ax, bars, qualifiers=["about", "more_than", None])
+    texts = chart_text.annotate_bars(ax, bars, qualifiers=["about", "more_than", None])
     assert [t.get_text() for t in texts] == ["≈420.000", "1.180.000+", "29"]
-    texts = arabic_text.annotate_bars(ax, bars, labels=["حوالي 420 ألف", "x", "y"])
+    texts = chart_text.annotate_bars(ax, bars, labels=["حوالي 420 ألف", "x", "y"])
     assert texts[0].get_text() == prepare("حوالي 420 ألف")
 
 
 def test_source_note(ax):
-    note = arabic_text.source_note(ax.figure, "تقرير المديرية العامة للأمن الوطني 2025")
+    note = chart_text.source_note(ax.figure, "تقرير المديرية العامة للأمن الوطني 2025")
     assert note.get_text() == prepare("المصدر: تقرير المديرية العامة للأمن الوطني 2025")
     assert note.get_horizontalalignment() == "right"
-    again = arabic_text.source_note(ax.figure, "المصدر: DGSN", en="Source: DGSN")
+    again = chart_text.source_note(ax.figure, "المصدر: DGSN", en="Source: DGSN")
     assert again.get_text() == prepare("المصدر: DGSN") + "\nSource: DGSN"

@@ -3,11 +3,11 @@ import shutil
 
 import pytest
 
-from helpers.build import main as build_main
+from helpers.build.cli import main as build_main
 from helpers.errors import DataError
-from helpers.figures import load_figures
+from helpers.build.figures import load_figures
 from helpers.paths import PROCESSED, RAW_REPORT
-from helpers.source import load_report
+from helpers.datapackage.article import load_report
 
 
 @pytest.fixture
@@ -109,14 +109,14 @@ def _report_with(old: str, new: str):
 
 
 def test_a_figure_that_cannot_be_read_whole_stops_the_build():
-    from helpers.figures import build_figures
+    from helpers.build.figures import build_figures
     report = _report_with("أزيد من 600", "أزيد من 1.250 مليون")  # 1.25 or 1250 million: never guessed
     with pytest.raises(DataError, match=r"field 'anchor': the number .*1\.250 مليون.* cannot be read whole"):
         build_figures(report)
 
 
 def test_an_unread_number_outside_the_figures_is_not_accounted_for():
-    from helpers.figures import build_exclusions, build_figures
+    from helpers.build.figures import build_exclusions, build_figures
     report = _report_with("ما مجموعه 6862", "ما مجموعه 6862، و17.05.2025")
     with pytest.raises(DataError, match=r"'17\.05\.2025' .* cannot be read whole"):
         build_exclusions(build_figures(report), report)

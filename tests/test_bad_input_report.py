@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 
-from helpers import csvio
-from helpers.build import main as build_main
-from helpers.datasets import load_observations, load_report_figures
+from helpers.datapackage import csvio
+from helpers.build.cli import main as build_main
+from helpers.build.load import load_observations, load_report_figures
 from helpers.errors import DataError
-from helpers.metrics import load_curation
+from helpers.datapackage.curation import load_curation
 from helpers.paths import CURATED, PROCESSED, RAW
-from helpers.press import load_press
+from helpers.datapackage.press import load_press
 
 
 @pytest.fixture
@@ -150,7 +150,7 @@ def test_a_hint_with_no_figure_is_refused(tmp_path):
 def test_the_raw_press_file_is_checked_byte_for_byte(tmp_path, monkeypatch):
     copy = tmp_path / "press-coverage.tsv"
     copy.write_bytes((RAW / "press-coverage.tsv").read_bytes().replace(b"779.008", b"779.009", 1))
-    monkeypatch.setattr("helpers.source.SOURCES_JSON", RAW / "sources.json")
+    monkeypatch.setattr("helpers.datapackage.article.SOURCES_JSON", RAW / "sources.json")
     with pytest.raises(DataError, match="press-coverage.tsv: SHA-256 .* differs from the recorded"):
         load_press(copy)
 
@@ -163,8 +163,8 @@ def test_a_failed_build_overwrites_nothing(tmp_path, monkeypatch):
     hints = tmp_path / "figure-hints.csv"
     rows = _rows(CURATED / "figure-hints.csv")
     _write(hints, rows[:1] + rows[2:])  # one hint left unmapped
-    monkeypatch.setattr("helpers.metrics.FIGURE_HINTS_CSV", hints)
-    monkeypatch.setattr("helpers.metrics.load_curation.__defaults__",
+    monkeypatch.setattr("helpers.datapackage.curation.FIGURE_HINTS_CSV", hints)
+    monkeypatch.setattr("helpers.datapackage.curation.load_curation.__defaults__",
                         (CURATED / "metrics.csv", hints, CURATED / "observation-figures.csv"))
     assert build_main(["--out", str(out)]) == 1
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -1,7 +1,8 @@
-"""helpers.bounds: what a value computed from approximations and bounds is (or that it means nothing)."""
+"""helpers.build.bounds: what a value computed from approximations and bounds is (or that it means nothing)."""
 import pytest
 
-from helpers import bounds, schema
+from helpers.build import bounds
+from helpers.datapackage import schema
 
 
 @pytest.mark.parametrize("after, before, expected", [

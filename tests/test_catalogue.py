@@ -1,4 +1,4 @@
-"""helpers.notebooks: every notebook has a section from notebooks/groups.json, recorded reads and writes that exist,
+"""helpers.publishing.catalogue: every notebook has a section from notebooks/groups.json, recorded reads and writes that exist,
 and the README's notebook table says the same as the notebooks' metadata."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import notebooks
+import helpers.publishing.catalogue as notebooks
 from helpers.errors import DataError
 from helpers.paths import ROOT
 
@@ -20,7 +20,7 @@ PATHS = notebooks.find_notebooks()
 def test_each_notebook_has_a_known_section_and_its_inputs_and_outputs_exist(path):
     nb = notebooks.read_notebook(path)
     assert nb.group in [g.id for g in notebooks.load_groups()]
-    assert nb.reads, "reads recorded by helpers.execute (python -m helpers.execute --force to record them)"
+    assert nb.reads, "reads recorded by helpers.publishing.execute (python -m helpers.publishing.execute --force to record them)"
     assert any(p.startswith("data/") for p in nb.reads)
     missing = [p for p in (*nb.reads, *nb.writes) if not (ROOT / p).is_file()]
     assert missing == [], "recorded files that are not in the repository"
@@ -44,7 +44,7 @@ def readme_table() -> list[list[str]]:
 
 
 def test_readme_table_matches_the_notebooks_metadata():
-    """Columns notebook, section, reads and writes come from the metadata (python -m helpers.notebooks --readme)."""
+    """Columns notebook, section, reads and writes come from the metadata (python -m helpers.publishing.catalogue --readme)."""
     table = readme_table()
     expected = notebooks.readme_rows(notebooks.catalogue())
     assert [[row[0], row[1], row[3], row[4]] for row in table] == [list(row) for row in expected]

@@ -1,4 +1,4 @@
-"""helpers.charts: image regression (pytest-mpl) for every chart type, and what each chart says.
+"""helpers.presentation.charts: image regression (pytest-mpl) for every chart type, and what each chart says.
 
 Baselines are per matplotlib minor version, in tests/baseline/mpl-3.11 and mpl-3.10: the two
 lay text out differently (libraqm vs glyph by glyph: other line heights and advances), so
@@ -17,8 +17,11 @@ import matplotlib.style
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from helpers import arabic_text, charts
-from helpers.arabic_text import NBSP, prepare
+from helpers.presentation import chart_text
+from helpers.presentation import charts
+from helpers.language.bidi import LRM
+from helpers.language.formats import NBSP
+from helpers.presentation.chart_text import prepare
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph .*missing from font:UserWarning")
 
@@ -138,8 +141,8 @@ def test_image_comparison_is_enabled(request):
 
 def test_baseline_catches_the_wrong_shaping(tmp_path, monkeypatch):
     """The barh baseline rejects the same chart drawn with the other shaping path."""
-    wrong = "recipe" if arabic_text.NATIVE_SHAPING else "native"
-    monkeypatch.setenv(arabic_text.SHAPING_ENV, wrong)
+    wrong = "recipe" if chart_text.NATIVE_SHAPING else "native"
+    monkeypatch.setenv(chart_text.SHAPING_ENV, wrong)
     with matplotlib.style.context("default"):
         fig = make_barh()
         fig.savefig(tmp_path / "wrong.png", dpi=80, metadata=charts.METADATA["png"])
@@ -159,7 +162,7 @@ def texts_of(fig):
 def test_use_style_sets_font_palette_and_theme():
     with matplotlib.rc_context():
         charts.use_style()
-        assert matplotlib.rcParams["font.family"][0] == arabic_text.FONT_FAMILY
+        assert matplotlib.rcParams["font.family"][0] == chart_text.FONT_FAMILY
         colours = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
         assert [c.upper() for c in colours] == charts.PALETTE
     assert len(set(charts.PALETTE)) == 8 and "#E69F00" in charts.PALETTE  # Okabe-Ito
@@ -188,7 +191,7 @@ def test_compare_bars_annotates_the_change():
 @pytest.mark.parametrize("total, shown", [(1268153, "0"), (1268000, "+153"), (1270000, f"\u22121{NBSP}847")])
 def test_stacked_parts_shows_whether_the_parts_add_up(total, shown):
     texts = texts_of(make_stacked_parts(total))
-    expected = prepare(f"1{NBSP}268{NBSP}153   (الفرق: {'' if shown == '0' else arabic_text.LRM}{shown})")
+    expected = prepare(f"1{NBSP}268{NBSP}153   (الفرق: {'' if shown == '0' else LRM}{shown})")
     assert expected in texts
 
 
@@ -322,4 +325,4 @@ def test_year_panels_give_each_quantity_its_own_scale():
 
 def test_qualifier_marks_are_explained_under_the_chart():
     note = make_key_figures()._supxlabel.get_text()
-    assert "≈ about" in note and prepare(f"{arabic_text.LRM}≈{arabic_text.LRM} حوالي") in note
+    assert "≈ about" in note and prepare(f"{LRM}≈{LRM} حوالي") in note

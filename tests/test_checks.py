@@ -1,15 +1,15 @@
-"""Claims against evidence (helpers.checks): curated list, statuses by rule, bases in both languages, bad input."""
+"""Claims against evidence (helpers.build.checks): curated list, statuses by rule, bases in both languages, bad input."""
 import csv
 import shutil
 
 import pandas as pd
 import pytest
 
-from helpers import schema
-from helpers.checks import CHECKS_CSV, CURATED_CHECKS_CSV, build_checks, load_checks
+from helpers.datapackage import schema
+from helpers.build.checks import CHECKS_CSV, CURATED_CHECKS_CSV, build_checks, load_checks
 from helpers.errors import DataError
-from helpers.figures import load_figures
-from helpers.series import load_series
+from helpers.build.figures import load_figures
+from helpers.build.series import load_series
 
 ARABIC = "\u0600-\u06ff"
 

@@ -2,11 +2,12 @@
 import frictionless
 import pytest
 
-from helpers.arabic_numbers import find_numbers, parse_number
+from helpers.reading.numbers import find_numbers, parse_number
 from helpers.build import as_csv, build_all
-from helpers.figures import load_figures
+from helpers.build.figures import load_figures
 from helpers.paths import DATAPACKAGE, RAW_REPORT
-from helpers.source import load_report, sha256, sources
+from helpers.datapackage.article import load_report
+from helpers.datapackage.raw import sha256, sources
 
 
 def test_raw_copy_is_byte_for_byte_the_recorded_source():
@@ -86,7 +87,7 @@ def test_periods(committed):
 
 
 def test_checks(committed):
-    """The statuses as committed (helpers.checks computes them; tests/test_checks.py says why each holds)."""
+    """The statuses as committed (helpers.build.checks computes them; tests/test_checks.py says why each holds)."""
     status = dict(zip(committed["checks"]["id"], committed["checks"]["status"]))
     assert status["media.total_is_sum_of_kinds"] == "consistent"  # 1973 + 4386 + 503 = 6862
     assert status["social_media.total_is_sum_of_platforms"] == "consistent"  # 512523 + 502280 + 253350 = 1268153

@@ -1,4 +1,4 @@
-"""helpers.execute: deterministic execution, one-line failures, what a notebook read and wrote, and which notebooks
+"""helpers.publishing.execute: deterministic execution, one-line failures, what a notebook read and wrote, and which notebooks
 a build executes again (the input key)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import execute
+from helpers.publishing import execute
 from helpers.paths import ROOT
 
 ARABIC = "عدد الزوار"

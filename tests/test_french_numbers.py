@@ -1,4 +1,4 @@
-"""helpers.arabic_numbers with lang="fr" (helpers.french_numbers): the French press's numbers, one case per form.
+"""helpers.reading.numbers with lang="fr" (helpers.reading.french): the French press's numbers, one case per form.
 
 Expected values from the French references, not from the reader: M. Grevisse and A. Goosse, *Le Bon Usage*
 (16th ed., 2016), §§ 593-602 (cardinal numerals: "vingt et un", "quatre-vingts", "cent" and "mille", the
@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from helpers.arabic_numbers import NumberError, find_dates, find_numbers, parse_date, parse_number
+from helpers.reading.match import NumberError
+from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
 
 
 def _one(text):
@@ -196,7 +197,7 @@ def test_property_grouped_digits_with_decimal_comma(n, sep, cents):
 
 def test_an_only_phrase_taken_by_one_number_is_not_the_next_ones():
     """Found by the fuzz test: "quatre-vingt seulement 0" gave two overlapping matches sharing "seulement"."""
-    from helpers.arabic_numbers import find_numbers
+    from helpers.reading.numbers import find_numbers
     matches = find_numbers("quatre-vingt seulement 0", "fr")
     assert [(m.value, m.qualifier) for m in matches] == [(80, "only"), (0, "exact")]
     assert matches[0].end <= matches[1].start

@@ -1,5 +1,5 @@
 """JupyterLab shows the notebooks' Arabic right to left: `jupyter lab` from the project's environment with the
-configuration `make lab` gives it (helpers.lab: JupyterLab aligns markdown paragraphs left, its custom.css aligns
+configuration `make lab` gives it (helpers.publishing.lab: JupyterLab aligns markdown paragraphs left, its custom.css aligns
 them to their start), headless (no token, a free port, on 127.0.0.1 only), a notebook opened in headless Chromium with the network off
 (tests/devtools.py). Each Arabic markdown paragraph inside ``<div dir="rtl" lang="ar">`` must be laid out right to
 left with its first line flush right, each English one left to right, flush left; nothing is fetched from another
@@ -23,8 +23,8 @@ import pytest
 from devtools import page_facts_js, page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers.lab import prepare
-from helpers.notebooks import find_notebooks
+from helpers.publishing.lab import prepare
+from helpers.publishing.catalogue import find_notebooks
 
 ARABIC = "يعرض هذا الدفتر أرقام تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني في المغرب."
 ENGLISH = "This notebook shows the figures of the DGSN 2025 report on security communication in Morocco."
@@ -64,7 +64,7 @@ def lab(tmp_path_factory):
     for path in with_rtl_divs():
         shutil.copy2(path, root / path.name)
     port = free_port()
-    # the configuration `make lab` (python -m helpers.lab) starts JupyterLab with: the project's custom.css
+    # the configuration `make lab` (python -m helpers.publishing.lab) starts JupyterLab with: the project's custom.css
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(prepare(home / "config")),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "HOME": str(home)}
     log = open(home / "lab.log", "wb")

@@ -2,7 +2,7 @@
 import matplotlib
 
 from helpers import notebook
-from helpers.arabic_text import FONT_FAMILY
+from helpers.presentation.chart_text import FONT_FAMILY
 
 
 def test_setup_styles_the_charts_and_loads_the_data_when_asked():

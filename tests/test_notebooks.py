@@ -91,7 +91,7 @@ def test_every_report_figure_appears_with_its_id_in_a_notebook():
 
 def test_every_section_has_its_notebook():
     """Each section of the report is the subject of a notebook: a notebook's code names it in SECTIONS."""
-    from helpers import schema
+    from helpers.datapackage import schema
     code = "\n".join(c.source for p in PATHS for c in read(p).cells if c.cell_type == "code")
     import ast
     covered = {s for group in re.findall(r"SECTIONS = (\[.*?\])", code) for s in ast.literal_eval(group)}
@@ -175,9 +175,9 @@ def test_each_notebook_ends_with_what_we_found_in_both_languages(path):
 @pytest.fixture(scope="module")
 def source_texts():
     """Every text a notebook may quote: the raw report, the quotes of the secondary sources and of the press."""
-    from helpers.press import load_press
-    from helpers.series import read_secondary
-    from helpers.source import load_report
+    from helpers.datapackage.press import load_press
+    from helpers.build.series import read_secondary
+    from helpers.datapackage.article import load_report
     return ([load_report().raw] + [row["quote"] for _, _, row in read_secondary()]
             + [row["quote"] for row in load_press()])
 
@@ -265,8 +265,9 @@ def test_labels_come_from_the_data(path):
     """No label the curated files give (platform names, kinds...) is typed as a string in a notebook."""
     import ast
 
-    from helpers import labels, schema
-    from helpers.figures import load_figures
+    from helpers.language import labels
+    from helpers.datapackage import schema
+    from helpers.build.figures import load_figures
     known = {text for figure_id in load_figures().index for text in
              (labels.figure_label(figure_id).ar, labels.figure_label(figure_id).en)}
     known |= {text for metric in schema.allowed("series", "metric") for text in
@@ -281,9 +282,9 @@ NUMBER = re.compile(r"(?<![\w.,\-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,\-])\d
 
 @pytest.fixture(scope="module")
 def numbers_in_the_data():
-    from helpers.checks import load_checks
-    from helpers.figures import load_figures
-    from helpers.series import load_series
+    from helpers.build.checks import load_checks
+    from helpers.build.figures import load_figures
+    from helpers.build.series import load_series
     figures, series = load_figures(), load_series()
     checks = load_checks(figures, series=series)
     values = set(figures["value"]) | set(series["value"])
@@ -318,9 +319,9 @@ def test_numbers_in_the_prose_come_from_the_data(path, numbers_in_the_data):
 
 
 def test_notebook_08_says_how_sure_the_series_is_from_the_data():
-    """Its sentences about single-source values are the ones helpers.series computes from series.csv, and no
+    """Its sentences about single-source values are the ones helpers.build.series computes from series.csv, and no
     markdown cell states such a count by hand."""
-    from helpers.series import load_series, uncertainty_note
+    from helpers.build.series import load_series, uncertainty_note
     nb = read(NOTEBOOKS / "08-series-2017-2025.ipynb")
     shown = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
              if "text/markdown" in o.get("data", {})]

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from helpers.datasets import load_observations, load_report_figures, load_stated_changes
-from helpers.figures import load_figures
-from helpers.press import load_press
+from helpers.build.load import load_observations, load_report_figures, load_stated_changes
+from helpers.build.figures import load_figures
+from helpers.datapackage.press import load_press
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The quantity reader (helpers.quantities): value, unit, qualifier and direction, one printed form per case.
+"""The quantity reader (helpers.reading.quantities): value, unit, qualifier and direction, one printed form per case.
 
 Cases are real quotes from data/raw/press-coverage.tsv (obs ids in comments) and forms the issue names; the
 expected values are read by hand from the words (weights: 1 t = 1000 kg, 1 g = 0.001 kg).
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from helpers.quantities import QuantityError, read_quantity
+from helpers.reading.quantities import QuantityError, read_quantity
 
 D = Decimal
 

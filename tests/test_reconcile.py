@@ -1,9 +1,9 @@
-"""The reconciliation rules of helpers.reconcile, case by case (the rules are written in its docstring)."""
+"""The reconciliation rules of helpers.build.reconcile, case by case (the rules are written in its docstring)."""
 from decimal import Decimal
 
 import pytest
 
-from helpers.reconcile import Obs, consistent, copy_clusters, likely_cause, place_value, reconcile
+from helpers.build.reconcile import Obs, consistent, copy_clusters, likely_cause, place_value, reconcile
 
 D = Decimal
 

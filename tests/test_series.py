@@ -5,12 +5,11 @@ import shutil
 
 import pytest
 
-from helpers import series as series_module
+from helpers.build import series as series_module
 from helpers.errors import DataError
-from helpers.figures import load_figures
+from helpers.build.figures import load_figures
 from helpers.paths import RAW_SECONDARY
-from helpers.series import (accounting, build_series, load_series, read_secondary, total_changes, uncertainty,
-                            uncertainty_note, year_range, yearly)
+from helpers.build.series import accounting, build_series, load_series, read_secondary, total_changes, uncertainty, uncertainty_note, year_range, yearly
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The static site (helpers.site, Sphinx + MyST-NB + book theme, helpers.site_extension), built from the committed
+"""The static site (helpers.publishing.site, Sphinx + MyST-NB + book theme, helpers.publishing.site_extension), built from the committed
 notebooks plus one fixture notebook, offline.
 
 Static checks read the built HTML with BeautifulSoup; the browser tests open it in headless Chromium with the
@@ -26,10 +26,10 @@ from devtools import LOCAL_SCHEMES, distinct_colours, page_facts_js, page_proble
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from PIL import Image
 
-from helpers import site
-from helpers.notebooks import Notebook, by_group, catalogue, find_notebooks, load_groups
+from helpers.publishing import site
+from helpers.publishing.catalogue import Notebook, by_group, catalogue, find_notebooks, load_groups
 from helpers.paths import PROCESSED, ROOT
-from helpers.site_extension import MultiScriptSearch, chart_title, mark_direction
+from helpers.publishing.site_extension import MultiScriptSearch, chart_title, mark_direction
 
 ARABIC_PARAGRAPH = "يعرض هذا الدفتر عدد الزوار في تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني."
 ENGLISH_PARAGRAPH = "This notebook shows how many visitors the DGSN 2025 report on security communication counts."
@@ -163,7 +163,7 @@ def test_index_shows_findings_read_from_the_data(built):
     press = observations[observations["source"] == "press-coverage.tsv"]
     assert f"{len(press):,} figures as {press['outlet'].nunique()} Moroccan outlets printed them" in text
     assert f"read by code into {len(report_figures)} figures" in text
-    from helpers.labels import value_label  # the statuses' words are curated data
+    from helpers.language.labels import value_label  # the statuses' words are curated data
     for resource, table in (("report_figures", report_figures), ("stated_changes", changes)):
         for status, n in table["status"].value_counts().items():
             assert f"{n} {value_label(resource, 'status', status).label_en}" in text, status

@@ -1,14 +1,14 @@
-"""helpers.tables: readable, bilingual, deterministic tables for JupyterLab and the site."""
+"""helpers.presentation.tables: readable, bilingual, deterministic tables for JupyterLab and the site."""
 import re
 
 import pandas as pd
 import pytest
 
-from helpers import tables
-from helpers.checks import load_checks
-from helpers.figures import EXCLUSIONS_CSV, load_figures
-from helpers.series import accounting, load_series, total_changes, uncertainty
-from helpers.tables import Bilingual
+from helpers.presentation import tables
+from helpers.build.checks import load_checks
+from helpers.build.figures import EXCLUSIONS_CSV, load_figures
+from helpers.build.series import accounting, load_series, total_changes, uncertainty
+from helpers.presentation.tables import Bilingual
 
 FIGURES = load_figures()
 SERIES = load_series()
@@ -18,7 +18,7 @@ BUILDERS = {
     "figures": lambda: tables.figures_table(FIGURES, context=True),
     "checks": lambda: tables.checks_table(CHECKS),
     "statuses": lambda: tables.statuses_table(),
-    "counts": lambda: tables.counts_table(FIGURES["qualifier"], "Qualifier", "الصيغة", "figures", "qualifier"),
+    "counts": lambda: tables.counts_table(FIGURES["qualifier"], "الصيغة", "Qualifier", "figures", "qualifier"),
     "shares": lambda: tables.shares_table(FIGURES, ["media.communiques", "media.reportages", "media.digital_contents"]),
     "series": lambda: tables.series_table(SERIES),
     "uncertainty": lambda: tables.uncertainty_table(uncertainty(SERIES)),
@@ -68,10 +68,10 @@ def test_percentages_carry_a_percent_sign():
 
 def test_dates_statuses_and_qualifiers_are_in_words():
     table = tables.figures_table(FIGURES, ids=["open_days.visitors"])
-    assert table.column("Period") == [Bilingual("17-21 May 2025", "17-21 ماي 2025")]
-    assert table.column("Qualifier") == [Bilingual("about", "حوالي")]
+    assert table.column("Period") == [Bilingual("17-21 ماي 2025", "17-21 May 2025")]
+    assert table.column("Qualifier") == [Bilingual("حوالي", "about")]
     status = tables.checks_table(CHECKS, ids=["open_days.record"]).column("Status")[0]
-    assert status == Bilingual("consistent, on single-source figures", "متسق، بأرقام من مصدر واحد")
+    assert status == Bilingual("متسق، بأرقام من مصدر واحد", "consistent, on single-source figures")
 
 
 def test_bounds_in_the_changes_table():
@@ -81,17 +81,17 @@ def test_bounds_in_the_changes_table():
 
 
 def test_html_escapes_cell_text():
-    table = tables.Table([Bilingual("Text", "نص")], [["<b>&</b>"]], ["text"])
+    table = tables.Table([Bilingual("نص", "Text")], [["<b>&</b>"]], ["text"])
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in table._repr_html_()
 
 
 def test_a_row_of_the_wrong_length_is_refused():
     with pytest.raises(ValueError, match="one cell per header"):
-        tables.Table([Bilingual("A", "أ")], [["1", "2"]], ["text"])
+        tables.Table([Bilingual("أ", "A")], [["1", "2"]], ["text"])
 
 
 @pytest.mark.parametrize("text, marked", [("طن و948 كيلوغراماً", True), ("1,9 tonne", False), ("779 ألف", True)])
 def test_free_text_that_begins_in_arabic_is_marked_arabic(text, marked):
     """An outlet's words in a 'text' column: the cell says lang="ar" when its first letter is Arabic."""
-    html = tables.Table([tables.Bilingual("As printed", "كما نُشر")], [[text]], ["text"])._repr_html_()
+    html = tables.Table([tables.Bilingual("كما نُشر", "As printed")], [[text]], ["text"])._repr_html_()
     assert ('lang="ar"' in html.split("<tbody>")[1]) is marked

@@ -1,10 +1,13 @@
-"""Words of the data (helpers.labels) and numbers, counts and dates per language (helpers.wording)."""
+"""Words of the data (helpers.language.labels) and numbers, counts and dates per language (helpers.language.wording)."""
 import pytest
 
-from helpers import labels, schema, wording
-from helpers.arabic_text import NBSP, format_number, format_percent, isolate
+from helpers.language import labels
+from helpers.datapackage import schema
+from helpers.language import wording
+from helpers.language.formats import NBSP, format_number, format_percent
+from helpers.language.bidi import isolate
 from helpers.errors import DataError
-from helpers.figures import load_figures
+from helpers.build.figures import load_figures
 
 
 # --- labels -------------------------------------------------------------------------------------------------------

@@ -1,23 +1,16 @@
-"""Helpers for the DGSN 2025 security-communication notebook collection.
+"""Helpers for the DGSN reports notebook collection, in subpackages by job, in the order the data flows:
 
-Modules:
-    paths           project folders (RAW, PROCESSED, CHARTS, ...)
-    schema          tables, columns and allowed values, from data/datapackage.json
-    arabic_numbers  read numbers and dates as the Arabic press writes them (lang="fr": French, via french_numbers)
-    number_match    NumberMatch, DateMatch, NumberError and the digit rules both readers share
-    source          the raw report: checksum, where the report ends, provenance
-    figures         build, write and load data/processed/figures.csv
-    series          the 2017-2025 series from other reports, how sure each value is
-    checks          the report's claims set against the evidence, status and basis
-    labels          the words of the data: value labels, units and Arabic noun forms, short labels
-    arabic_grammar  the form of a counted Arabic noun after a number
-    wording         numbers, counts, qualifiers and dates written for each language
-    bounds          what a value computed from approximations and bounds is
-    arabic_text     Arabic in charts: font, shaping, labels, number formats, bidi isolates
-    charts          chart style and chart types; show() saves once and displays with alt text
-    tables          the tables notebooks show, styled once
-    notebook        setup() for a notebook's first cell; say() for a sentence in both languages
-    site            execute the notebooks, render the offline HTML site
+    reading       text to numbers: numbers, dates and quantities as the Arabic and French press write them
+    datapackage   what a table is and how it is read and checked (data/datapackage.json)
+    language      how a value is written for each reader: number formats, bidi, grammar, labels, wording
+    build         raw and curated data to data/processed, by the rules; every processed table loaded one way
+    analysis      the processed tables to what the notebooks show
+    presentation  tables and charts
+    publishing    the notebook catalogue, execution, the site, JupyterLab
+
+A subpackage imports only those above it in this list (a test checks it), and says its job in its docstring.
+At the top: ``paths`` (project folders), ``errors`` (the one-line DataError), ``fast_start`` and ``notebook``
+(``setup()`` for a notebook's first cell, ``say()`` for a sentence in both languages).
 """
 
 # Every process that imports helpers (a notebook's kernel, the build, the site) starts without jsonschema's IRI

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import ROOT
+from helpers.paths import ROOT
 
 
 class DataError(ValueError):

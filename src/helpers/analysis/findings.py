@@ -1,0 +1,82 @@
+"""The site's findings: counts and the notable checks, read from the processed tables, in both languages."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+from helpers.language import labels, wording
+from helpers.paths import PROCESSED
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def findings(processed: Path = PROCESSED) -> dict:
+    """Counts and the notable checks, read from the processed tables (nothing typed here)."""
+    observations = _read_csv(processed / "observations.csv")
+    report_figures = _read_csv(processed / "report-figures.csv")
+    changes = _read_csv(processed / "stated-changes.csv")
+    checks = _read_csv(processed / "checks.csv")
+    article = [o for o in observations if o["source"] != "press-coverage.tsv"]
+    press = [o for o in observations if o["source"] == "press-coverage.tsv"]
+    return {
+        "observations": len(press),
+        "outlets": len({o["outlet"] for o in press}),
+        "languages": Counter(o["lang"] for o in press),
+        "article_figures": len(article),
+        "report_figures": len(report_figures),
+        "years": sorted({r["report_year"] for r in report_figures}),
+        "sections": len({r["section"] for r in report_figures}),
+        "statuses": Counter(r["status"] for r in report_figures),
+        "changes": Counter(r["status"] for r in changes),
+        "differ": sum(o["agreement"] == "differs" for o in observations),
+        # what is worth reading first: every check of the communication section that is not plainly consistent
+        "notable": [row for row in checks if row["status"] != "consistent"],
+    }
+
+
+def finding_lines(facts: dict, lang: str) -> list[str]:
+    """The index's findings in one language, every number from ``facts``."""
+    def n(x):
+        return wording.number(x, lang)
+
+    def status(resource, value):
+        return labels.value_label(resource, "status", value).label(lang)
+
+    st, ch = facts["statuses"], facts["changes"]
+    years = " & ".join(facts["years"])
+    if lang == "en":
+        lines = [
+            f"{n(facts['observations'])} figures as {n(facts['outlets'])} Moroccan outlets printed them "
+            f"({n(facts['languages']['ar'])} in Arabic, {n(facts['languages']['fr'])} in French), and the "
+            f"{n(facts['article_figures'])} figures of the Ash24 article, read by code into "
+            f"{n(facts['report_figures'])} figures of the {years} reports in {n(facts['sections'])} sections.",
+            "Reconciled across outlets: " + ", ".join(
+                f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
+                                                                        "single_source")) +
+            f"; {n(facts['differ'])} printed values differ from the value the report most likely published.",
+            "Changes the 2025 and 2024 reports state, against the levels published: " + ", ".join(
+                f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
+            + ".",
+        ]
+        return lines + [f"**{row['claim_en']}** ({status('checks', row['status'])}). {row['basis_en']}"
+                        for row in facts["notable"]]
+    lines = [
+        f"{wording.count(facts['observations'], 'figures', 'ar')} كما نشرتها "
+        f"{wording.count(facts['outlets'], 'outlets', 'ar')} في المغرب ({n(facts['languages']['ar'])} بالعربية "
+        f"و{n(facts['languages']['fr'])} بالفرنسية)، و{wording.count(facts['article_figures'], 'figures', 'ar')} "
+        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقريري "
+        f"{years} في {n(facts['sections'])} قسما.",
+        "بعد المقارنة بين المنابر: " + "، ".join(
+            f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
+                                                                    "single_source")) +
+        f"؛ و{n(facts['differ'])} قيمة منشورة تخالف القيمة التي نشرها التقرير على الأرجح.",
+        "التغيرات التي يعلنها تقريرا 2025 و2024 مقارنة بالمستويات المنشورة: " + "، ".join(
+            f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
+        + ".",
+    ]
+    return lines + [f"**{row['claim_ar']}** ({status('checks', row['status'])}). {row['basis_ar']}"
+                    for row in facts["notable"]]

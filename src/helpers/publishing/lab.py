@@ -1,0 +1,48 @@
+"""JupyterLab for this collection, showing the notebooks' Arabic as the site does: ``python -m helpers.publishing.lab [args]``.
+
+JupyterLab 4 aligns rendered markdown paragraphs to the left whatever their direction
+(``.jp-RenderedHTMLCommon p { text-align: left }``), so an Arabic paragraph inside the notebooks'
+``<div dir="rtl" lang="ar">`` is laid out right to left but ends ragged on the right. No setting changes that.
+JupyterLab's ``custom_css`` option can: it loads ``custom/custom.css`` from the Jupyter configuration folder (that
+folder only: ``ServerApp.static_custom_path`` is not configurable). So this starts ``jupyter lab`` with its own
+configuration folder, ``.venv/jupyter-config`` by default, holding ``helpers/lab_custom/custom.css`` and the setting
+that loads it; the user's ``~/.jupyter`` is left alone (this lab keeps its own settings there). ``make lab`` runs it;
+extra arguments go to ``jupyter lab``. Binder's postBuild calls ``prepare`` on the Binder user's ``~/.jupyter``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from helpers.paths import ROOT
+
+CUSTOM_CSS = Path(__file__).resolve().parent / "lab_custom" / "custom.css"
+CONFIG_DIR = ROOT / ".venv" / "jupyter-config"
+
+
+def prepare(config_dir: Path = CONFIG_DIR) -> Path:
+    """Put custom.css and the setting that loads it into *config_dir*; returns the folder."""
+    (config_dir / "custom").mkdir(parents=True, exist_ok=True)
+    (config_dir / "custom" / "custom.css").write_bytes(CUSTOM_CSS.read_bytes())
+    settings = config_dir / "jupyter_server_config.json"
+    config = json.loads(settings.read_text(encoding="utf-8")) if settings.exists() else {}
+    config.setdefault("LabApp", {})["custom_css"] = True
+    settings.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    return config_dir
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--prepare"]:  # only write the configuration, into the given folder or ~/.jupyter
+        from jupyter_core.paths import jupyter_config_dir
+
+        print(f"JupyterLab configuration: {prepare(Path(args[1]) if len(args) > 1 else Path(jupyter_config_dir()))}")
+        return
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(prepare())}
+    os.execve(sys.executable, [sys.executable, "-m", "jupyter", "lab", *args], env)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+"""Render the notebooks, as committed (with their outputs), into a static offline site with Sphinx.
+
+    python -m helpers.publishing.site [--out DIR] [--fresh] [--execute] [notebooks...]
+
+The engine is the stack under Jupyter Book 1: Sphinx, MyST-NB (reads .ipynb with their outputs, never executes
+here: ``nb_execution_mode = "off"``) and sphinx-book-theme (sidebar, in-page contents, previous/next, search box,
+print layout, light and dark). helpers.publishing.site_extension adds what they leave out: download links per page, folded
+code, alt texts, direction and language of each block, search that stems Arabic, French and English, the charts'
+Arabic font. Executing the notebooks is helpers.publishing.execute's job (``make html`` runs it first).
+
+Sources are staged in ``build/site-src``: a link to each ``notebooks/NN-*.ipynb`` and an ``index.md`` written
+here (what the collection is, findings read from ``data/processed``, the notebooks by section, version, build
+date, licence, how to cite). Sphinx keeps its environment in ``build/site-doctrees`` and rewrites only pages
+whose sources changed, so a second build with nothing changed takes seconds. No conf.py: the configuration is
+``sphinx_config`` below, in one place with the code it goes with.
+
+The build date is today's (UTC), or ``$SOURCE_DATE_EPOCH``'s when it is set (reproducible builds); with it fixed
+two builds give the same bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+if __name__ == "__main__":
+    from helpers import fast_start  # noqa: F401  (before nbformat: see its docstring)
+
+from helpers.errors import DataError  # noqa: E402
+from helpers.analysis.findings import finding_lines, findings  # noqa: E402
+from helpers.publishing.catalogue import Notebook, by_group, catalogue, load_groups  # noqa: E402
+from helpers.paths import BUILD, DATAPACKAGE, PROCESSED, ROOT, SITE  # noqa: E402
+
+STAGE = BUILD / "site-src"
+DOCTREES = BUILD / "site-doctrees"
+CITATION = ROOT / "CITATION.cff"
+BINDER_URL = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/notebooks"
+
+COLLECTION_TITLE_AR = "حصيلتا المديرية العامة للأمن الوطني 2025 و2024، بالأرقام"  # the English one is CITATION.cff's
+DESCRIPTION = {
+    "en": "Research notebooks on the 2025 report of Morocco's Directorate-General for National Security (DGSN), "
+          "and the 2024 report beside it, as the Arabic and French press published them: every figure is read by "
+          "code from the outlets' own words, with its quote, reconciled across outlets with every disagreement "
+          "shown, checked against the report's own sums, claims and stated changes, and shown in tables and charts "
+          "labelled in Arabic and English, one theme per notebook.",
+    "ar": "دفاتر بحثية حول حصيلة المديرية العامة للأمن الوطني بالمغرب لسنة 2025، وحصيلة 2024 إلى جانبها، كما "
+          "نشرتها الصحافة العربية والفرنسية: كل رقم تقرؤه الشيفرة من كلمات المنابر نفسها مع الاقتباس، ويقارن بين "
+          "المنابر مع عرض كل اختلاف، ويدقق بمجاميع التقرير وادعاءاته والتغيرات التي يعلنها، ويعرض في جداول ورسوم "
+          "بيانية بالعربية والإنجليزية، لكل محور دفتر.",
+}
+# --- facts the index shows ---------------------------------------------------------------------------------------
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def project_version() -> str:
+    return _pyproject()["version"]
+
+
+def licences() -> dict[str, str]:
+    """The licence sentence in both languages: the code's from pyproject.toml, the data's from datapackage.json."""
+    code = _pyproject()["license"]
+    data = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["licenses"][0]["name"].replace("-", " ")
+    return {
+        "en": f"code: {code} (`LICENSE`); processed data (`data/processed/`, `data/curated/`): {data} "
+              f"(`data/README.md`). The quotes in the data are the outlets' own words, quoted for provenance; "
+              f"they stay theirs.",
+        "ar": f"الشيفرة: {code}؛ البيانات المعالجة: {data}. الاقتباسات كلمات المنابر نفسها، منقولة للإحالة إلى "
+              f"المصدر، وحقوقها لأصحابها.",
+    }
+
+
+def build_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def collection_title(path: Path = CITATION) -> str:
+    """The collection's title, as CITATION.cff gives it."""
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
+
+
+def citation_text(path: Path = CITATION) -> str:
+    """"Authors (year). Title (version X) [type]." from CITATION.cff, the one place the citation is kept."""
+    import yaml
+
+    cff = yaml.safe_load(path.read_text(encoding="utf-8"))
+    authors = ", ".join(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ")
+                        for a in cff["authors"])
+    year = str(cff.get("date-released", ""))[:4] or "n.d."
+    kind = {"dataset": "Data set", "software": "Software"}.get(cff.get("type", "software"), "Software")
+    return f"{authors} ({year}). *{cff['title']}* (version {cff['version']}) [{kind}]."
+
+
+def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, citation: str,
+                   facts: dict, licence: dict[str, str]) -> str:
+    """The index page (MyST Markdown): Arabic blocks in ``<div dir="rtl" lang="ar">``, as in the notebooks."""
+    out = io.StringIO()
+    w = out.write
+    w(f"# {collection_title()} · {COLLECTION_TITLE_AR}\n\n")
+    w(f'<div dir="rtl" lang="ar">\n\n{DESCRIPTION["ar"]}\n\n</div>\n\n{DESCRIPTION["en"]}\n\n')
+
+    w("## Findings · أبرز النتائج\n\n")
+    for lang in ("en", "ar"):
+        lines = finding_lines(facts, lang)
+        if lang == "ar":
+            w('<div dir="rtl" lang="ar">\n\n')
+        w("".join(f"- {line}\n" for line in lines))
+        w("\n</div>\n\n" if lang == "ar" else "\n")
+
+    w("## The notebooks · الدفاتر\n\n")
+    for group, members in by_group(notebooks, load_groups()):
+        w(f"```{{toctree}}\n:caption: {group.en} · {group.ar}\n:maxdepth: 1\n\n")
+        for nb in members:
+            title = " · ".join(t for t in (nb.number, nb.title_en, nb.title_ar) if t)
+            w(f"{title} <{nb.stem}>\n")
+        w("```\n\n")
+
+    w("## About · عن المجموعة\n\n")
+    w(f"- Version {version}, built on {date.isoformat()}.\n")
+    w(f"- Licence: {licence['en']}\n")
+    w(f"- How to cite: {citation} The citation file is `CITATION.cff` in the repository.\n")
+    w("- Every page has download links for its notebook, the data files it reads and its charts; each code "
+      "cell is folded under **Show code**. Search works offline, in Arabic, French and English.\n")
+    w(f'\n<div dir="rtl" lang="ar">\n\n- الإصدار {version}، بتاريخ {date.isoformat()}.\n'
+      f"- الرخصة: {licence['ar']}\n</div>\n")
+    return out.getvalue()
+
+
+# --- staging and building ----------------------------------------------------------------------------------------
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Leave an identical file untouched (its mtime too): Sphinx then has nothing to re-read."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def stage(notebooks: list[Notebook], srcdir: Path, index: str) -> None:
+    """Sphinx's source folder: ``index.md`` and a relative link to each notebook (stale links removed)."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    wanted = {nb.name: nb.path.resolve() for nb in notebooks}
+    for link in srcdir.glob("*.ipynb"):
+        if link.name not in wanted or not link.is_symlink() or link.resolve() != wanted[link.name]:
+            link.unlink()
+    for name, target in wanted.items():
+        link = srcdir / name
+        if not link.is_symlink():
+            link.symlink_to(os.path.relpath(target, srcdir))
+    _write_if_changed(srcdir / "index.md", index)
+
+
+def sphinx_config(version: str, generated_static: Path) -> dict:
+    """Everything a conf.py would hold."""
+    from helpers.publishing.site_extension import STATIC
+
+    return {
+        "project": collection_title(),
+        "version": version,
+        "release": version,
+        "language": "en",  # the theme's labels; Arabic blocks carry lang="ar" and dir="rtl"
+        "extensions": ["myst_nb", "helpers.publishing.site_extension"],
+        "nb_execution_mode": "off",  # the committed outputs, as nbval checks them; helpers.publishing.execute runs them
+        "nb_merge_streams": True,
+        "master_doc": "index",
+        "smartquotes": False,  # quotes stay as typed: the report's words are quoted verbatim
+        "exclude_patterns": [],
+        "html_theme": "sphinx_book_theme",
+        "html_title": collection_title(),
+        "html_static_path": [str(STATIC), str(generated_static)],
+        "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
+        "html_search_language": "ar-fr-en",  # helpers.publishing.site_extension.MultiScriptSearch
+        "html_copy_source": True,  # the theme's download button offers the .ipynb from _sources/
+        "html_show_sourcelink": False,
+        "html_theme_options": {
+            "home_page_in_toc": True,
+            "show_toc_level": 2,
+            "use_download_button": True,
+            "use_fullscreen_button": False,
+            "use_repository_button": False,
+            "navigation_with_keys": False,
+            "search_bar_text": "Search · بحث",
+        },
+        "suppress_warnings": ["mystnb.unknown_mime_type"],
+    }
+
+
+def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir: Path = STAGE,
+               doctrees: Path = DOCTREES, fresh: bool = False, quiet: bool = False) -> Path:
+    """Stage the sources and run Sphinx's HTML builder; returns ``out_dir / "index.html"``.
+
+    Sphinx warnings fail the build (a broken link or a missing download is an error here).
+    """
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    from helpers.publishing.site_extension import write_font_files
+
+    notebooks = catalogue(paths)
+    index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
+                           facts=findings(), licence=licences())
+    stage(notebooks, srcdir, index)
+    generated_static = doctrees.parent / (doctrees.name + "-static")
+    write_font_files(generated_static)
+    status = io.StringIO() if quiet else sys.stdout
+    with docutils_namespace():
+        app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",
+                     confoverrides=sphinx_config(project_version(), generated_static),
+                     status=status, warning=sys.stderr, freshenv=fresh, warningiserror=True,
+                     verbosity=0)
+        app.build()
+    if app.statuscode:
+        raise RuntimeError(f"sphinx-build failed with status {app.statuscode}")
+    return out_dir / "index.html"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.publishing.site", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=SITE, help=f"site folder (default: {SITE})")
+    parser.add_argument("--execute", action="store_true",
+                        help="first run python -m helpers.publishing.execute on the same notebooks (what make html does)")
+    parser.add_argument("--fresh", action="store_true", help="forget Sphinx's saved environment, read all again")
+    parser.add_argument("--work", type=Path, default=BUILD,
+                        help=f"folder for the staged sources and Sphinx's environment (default: {BUILD})")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN-*.ipynb")
+    args = parser.parse_args(argv)
+    if args.execute:
+        from helpers.publishing import execute
+
+        status = execute.main([str(p) for p in args.notebooks])
+        if status:
+            return status
+    try:
+        index = build_site([p.resolve() for p in args.notebooks] or None, args.out, fresh=args.fresh,
+                           srcdir=args.work / STAGE.name, doctrees=args.work / DOCTREES.name)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"site: {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
