@@ -15,9 +15,9 @@ import time
 import arabic_itn
 import pyarabic.number as pyarabic_number
 
-from helpers.reading.numbers import find_numbers, parse_number
-from helpers.paths import PROCESSED, ROOT
 from helpers.datapackage.article import load_report
+from helpers.paths import PROCESSED, ROOT
+from helpers.reading.numbers import find_numbers, parse_number
 
 MB = 1_000_000
 

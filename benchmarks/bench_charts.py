@@ -15,12 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpers.presentation import charts
+from helpers.build.series import year_range, yearly
 from helpers.language import wording
-from helpers.presentation.charts import Panel
 from helpers.language.labels import metric_label
 from helpers.notebook import setup
-from helpers.build.series import year_range, yearly
+from helpers.presentation import charts
+from helpers.presentation.charts import Panel
 
 
 def make_charts(data):

@@ -32,9 +32,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from helpers.publishing.execute import execute_notebooks
-from helpers.publishing.catalogue import find_notebooks
 from helpers.paths import NOTEBOOKS, ROOT
+from helpers.publishing.catalogue import find_notebooks
+from helpers.publishing.execute import execute_notebooks
 
 JOBS = 2
 TARGET = 1.3

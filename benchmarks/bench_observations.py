@@ -13,14 +13,14 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
+import helpers.datapackage.curation as metrics
 from helpers.build.changes import build_stated_changes
 from helpers.build.figures import build_figures
-import helpers.datapackage.curation as metrics
-from helpers.datapackage.curation import load_curation
 from helpers.build.observations import _reconcile_all, _report_figures, article_observations, press_observations
-from helpers.datapackage.press import load_press
 from helpers.build.reconcile import Obs, copy_clusters
 from helpers.datapackage.article import load_report
+from helpers.datapackage.curation import load_curation
+from helpers.datapackage.press import load_press
 
 
 def best(fn, runs: int = 3) -> tuple[float, object]:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from devtools import SKIP_REASON, start_browser  # tests/devtools.py, shared by the browser tests
-from helpers.paths import PROCESSED, ROOT
 from helpers.datapackage.article import load_report
+from helpers.paths import PROCESSED, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -55,3 +55,15 @@ def browser(tmp_path_factory):
         pytest.skip(SKIP_REASON)
     yield b
     b.close()
+
+
+@pytest.fixture
+def processed_copy(tmp_path):
+    """A copy of data/processed with its manifest, for tests that damage a table."""
+    import shutil
+
+    from helpers.paths import PROCESSED
+
+    folder = tmp_path / "processed"
+    shutil.copytree(PROCESSED, folder)
+    return folder

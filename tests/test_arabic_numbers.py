@@ -17,7 +17,6 @@ from helpers.reading.match import NumberError
 from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
 
 
-
 @pytest.mark.parametrize("text, expected", [
     # digits: Latin, Arabic-Indic, Persian; grouping by . , ٬ or spaces; decimals with a scale word
     ("6862", 6862),
@@ -521,8 +520,8 @@ def test_more_qualifiers(text, qualifier):
 
 def test_every_qualifier_is_in_the_schema():
     import helpers.reading.french as french_numbers
-    from helpers.reading.arabic import QUALIFIER_PHRASES
     from helpers.datapackage.schema import allowed
+    from helpers.reading.arabic import QUALIFIER_PHRASES
     used = set(QUALIFIER_PHRASES.values()) | set(french_numbers.QUALIFIER_PHRASES.values())
     assert used <= set(allowed("figures", "qualifier"))
     assert {"about", "more_than", "less_than", "only"} <= used

@@ -8,8 +8,8 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers.presentation import chart_text
 from helpers.language.formats import format_number, format_percent, with_qualifier
+from helpers.presentation import chart_text
 from helpers.presentation.chart_text import prepare
 
 MPL_VERSION = tuple(int(part) for part in matplotlib.__version__.split(".")[:2])
@@ -232,8 +232,8 @@ def test_with_qualifier(qualifier, expected):
 
 
 def test_every_qualifier_of_the_schema_has_a_mark():
-    from helpers.language.formats import QUALIFIER_MARKS
     from helpers.datapackage.schema import allowed
+    from helpers.language.formats import QUALIFIER_MARKS
     stated = set(allowed("figures", "qualifier")) | set(allowed("series", "qualifier"))
     computed = set(allowed("checks", "recomputed_qualifier")) - {"exact", "about"}  # at least, at most
     assert set(QUALIFIER_MARKS) == stated | computed

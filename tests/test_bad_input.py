@@ -3,18 +3,19 @@ import shutil
 
 import pytest
 
+from devtools import record_in_manifest
 from helpers.build.cli import main as build_main
-from helpers.errors import DataError
-from helpers.build.figures import load_figures
-from helpers.paths import PROCESSED, RAW_REPORT
+from helpers.build.load import load_figures
 from helpers.datapackage.article import load_report
+from helpers.errors import DataError
+from helpers.paths import PROCESSED, RAW_REPORT
 
 
 @pytest.fixture
-def figures_csv(tmp_path):
-    path = tmp_path / "figures.csv"
-    shutil.copy(PROCESSED / "figures.csv", path)
-    return path
+def figures_csv(processed_copy):
+    """A copy of figures.csv with its manifest; each test edits a cell and records the edit in the manifest, so that
+    the loader's own checks (against the raw text) are what refuses it."""
+    return processed_copy / "figures.csv"
 
 
 def _replace_cell(path, row_id, column, new):
@@ -28,6 +29,7 @@ def _replace_cell(path, row_id, column, new):
             row[header.index(column)] = new
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
+    record_in_manifest(path)
     return next(i for i, r in enumerate(rows) if r[0] == row_id)  # the data row number
 
 

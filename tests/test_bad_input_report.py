@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 
-from helpers.datapackage import csvio
 from helpers.build.cli import main as build_main
 from helpers.build.load import load_observations, load_report_figures
-from helpers.errors import DataError
+from helpers.datapackage import csvio
 from helpers.datapackage.curation import load_curation
-from helpers.paths import CURATED, PROCESSED, RAW
 from helpers.datapackage.press import load_press
+from helpers.errors import DataError
+from helpers.paths import CURATED, PROCESSED, RAW
 
 
 @pytest.fixture
@@ -150,7 +150,7 @@ def test_a_hint_with_no_figure_is_refused(tmp_path):
 def test_the_raw_press_file_is_checked_byte_for_byte(tmp_path, monkeypatch):
     copy = tmp_path / "press-coverage.tsv"
     copy.write_bytes((RAW / "press-coverage.tsv").read_bytes().replace(b"779.008", b"779.009", 1))
-    monkeypatch.setattr("helpers.datapackage.article.SOURCES_JSON", RAW / "sources.json")
+    monkeypatch.setattr("helpers.datapackage.raw.SOURCES_JSON", RAW / "sources.json")
     with pytest.raises(DataError, match="press-coverage.tsv: SHA-256 .* differs from the recorded"):
         load_press(copy)
 

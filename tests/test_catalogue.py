@@ -3,7 +3,6 @@ and the README's notebook table says the same as the notebooks' metadata."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import nbformat

@@ -17,10 +17,9 @@ import matplotlib.style
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from helpers.presentation import chart_text
-from helpers.presentation import charts
 from helpers.language.bidi import LRM
 from helpers.language.formats import NBSP
+from helpers.presentation import chart_text, charts
 from helpers.presentation.chart_text import prepare
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph .*missing from font:UserWarning")

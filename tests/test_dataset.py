@@ -2,12 +2,13 @@
 import frictionless
 import pytest
 
-from helpers.reading.numbers import find_numbers, parse_number
-from helpers.build import as_csv, build_all
-from helpers.build.figures import load_figures
-from helpers.paths import DATAPACKAGE, RAW_REPORT
+from helpers.build import build_all
+from helpers.build.load import load_figures
 from helpers.datapackage.article import load_report
+from helpers.datapackage.csvio import as_csv
 from helpers.datapackage.raw import sha256, sources
+from helpers.paths import DATAPACKAGE, RAW_REPORT
+from helpers.reading.numbers import find_numbers, parse_number
 
 
 def test_raw_copy_is_byte_for_byte_the_recorded_source():

@@ -2,7 +2,6 @@
 a build executes again (the input key)."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -11,8 +10,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers.publishing import execute
 from helpers.paths import ROOT
+from helpers.publishing import execute
 
 ARABIC = "عدد الزوار"
 

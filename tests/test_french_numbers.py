@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from helpers.reading.match import NumberError
-from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
+from helpers.reading.numbers import find_numbers, parse_date, parse_number
 
 
 def _one(text):

@@ -8,7 +8,6 @@ host. Notebooks: a fixture, and every committed notebook that has such a div.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -20,11 +19,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from devtools import page_facts_js, page_problems
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers.publishing.lab import prepare
+from devtools import page_facts_js, page_problems
 from helpers.publishing.catalogue import find_notebooks
+from helpers.publishing.lab import prepare
 
 ARABIC = "يعرض هذا الدفتر أرقام تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني في المغرب."
 ENGLISH = "This notebook shows the figures of the DGSN 2025 report on security communication in Morocco."

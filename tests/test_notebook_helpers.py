@@ -7,7 +7,7 @@ from helpers.presentation.chart_text import FONT_FAMILY
 
 def test_setup_styles_the_charts_and_loads_the_data_when_asked():
     with matplotlib.rc_context():
-        data = notebook.setup()
+        data = notebook.setup("01-open-days")
         assert matplotlib.rcParams["font.family"][0] == FONT_FAMILY
     assert "figures" not in vars(data)  # nothing loaded before it is used
     assert data.figures.at["media.activities_total", "value"] == 6862

@@ -1,6 +1,7 @@
 """The notebooks' conventions: numbered, python3, narrative first in Arabic and English, run top to bottom, outputs
 committed and deterministic, no figures typed into code, every figure shown somewhere."""
 import re
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -90,11 +91,11 @@ def test_every_report_figure_appears_with_its_id_in_a_notebook():
 
 
 def test_every_section_has_its_notebook():
-    """Each section of the report is the subject of a notebook: a notebook's code names it in SECTIONS."""
+    """Each section of the report is the subject of a notebook: a notebook's set-up names it in ``sections``."""
     from helpers.datapackage import schema
     code = "\n".join(c.source for p in PATHS for c in read(p).cells if c.cell_type == "code")
     import ast
-    covered = {s for group in re.findall(r"SECTIONS = (\[.*?\])", code) for s in ast.literal_eval(group)}
+    covered = {s for group in re.findall(r"setup\([^)]*sections=(\[.*?\])", code) for s in ast.literal_eval(group)}
     # the communication section has notebooks of its own, from the article: the group "communication"
     if any(read(p).metadata.get("helpers", {}).get("group") == "communication" for p in PATHS):
         covered.add("communication")
@@ -175,9 +176,9 @@ def test_each_notebook_ends_with_what_we_found_in_both_languages(path):
 @pytest.fixture(scope="module")
 def source_texts():
     """Every text a notebook may quote: the raw report, the quotes of the secondary sources and of the press."""
-    from helpers.datapackage.press import load_press
     from helpers.build.series import read_secondary
     from helpers.datapackage.article import load_report
+    from helpers.datapackage.press import load_press
     return ([load_report().raw] + [row["quote"] for _, _, row in read_secondary()]
             + [row["quote"] for row in load_press()])
 
@@ -243,10 +244,25 @@ def code_of(nb) -> str:
 def test_one_setup_call_and_no_copied_set_up(path):
     nb = read(path)
     first = next(c for c in nb.cells if c.cell_type == "code")
-    assert "setup()" in first.source
+    assert re.search(rf'^data = setup\("{path.stem}"(, sections=\[[^]]*\])?\)$', first.source, re.M), \
+        "the first cell sets up with the notebook's own name: data = setup(\"NN-name\")"
     code = code_of(nb)
+    assert code.count("setup(") == 1
     for copied in ("%matplotlib", "pd.set_option", "load_figures(", "citation(", "load_checks(", "build_checks("):
         assert copied not in code, copied
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_every_chart_a_notebook_writes_starts_with_its_number(path):
+    """Charts are named by the notebook's own number (``data.show(fig, "changes")`` writes NN-changes.*): a notebook
+    made from another as a template cannot write into the other's charts."""
+    nb = read(path)
+    writes = nb.metadata["helpers"].get("writes", [])
+    assert all(Path(w).name.startswith(path.stem[:3]) for w in writes), writes
+    code = code_of(nb)
+    assert "charts.show(" not in code, "show charts with data.show(fig, short_name): the number comes from setup"
+    shown = re.findall(r'data\.show\(fig, "([^"]+)"', code)
+    assert sorted({f"figures/{path.stem[:3]}{name}.png" for name in shown}) == sorted(w for w in writes if w.endswith(".png"))
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
@@ -265,9 +281,9 @@ def test_labels_come_from_the_data(path):
     """No label the curated files give (platform names, kinds...) is typed as a string in a notebook."""
     import ast
 
-    from helpers.language import labels
+    from helpers.build.load import load_figures
     from helpers.datapackage import schema
-    from helpers.build.figures import load_figures
+    from helpers.language import labels
     known = {text for figure_id in load_figures().index for text in
              (labels.figure_label(figure_id).ar, labels.figure_label(figure_id).en)}
     known |= {text for metric in schema.allowed("series", "metric") for text in
@@ -282,11 +298,9 @@ NUMBER = re.compile(r"(?<![\w.,\-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,\-])\d
 
 @pytest.fixture(scope="module")
 def numbers_in_the_data():
-    from helpers.build.checks import load_checks
-    from helpers.build.figures import load_figures
-    from helpers.build.series import load_series
+    from helpers.build.load import load_checks, load_figures, load_series
     figures, series = load_figures(), load_series()
-    checks = load_checks(figures, series=series)
+    checks = load_checks()
     values = set(figures["value"]) | set(series["value"])
     values |= {abs(v) for column in ("published", "recomputed", "difference") for v in checks[column]
                if v is not None}
@@ -321,7 +335,8 @@ def test_numbers_in_the_prose_come_from_the_data(path, numbers_in_the_data):
 def test_notebook_08_says_how_sure_the_series_is_from_the_data():
     """Its sentences about single-source values are the ones helpers.build.series computes from series.csv, and no
     markdown cell states such a count by hand."""
-    from helpers.build.series import load_series, uncertainty_note
+    from helpers.analysis.series import uncertainty_note
+    from helpers.build.load import load_series
     nb = read(NOTEBOOKS / "08-series-2017-2025.ipynb")
     shown = [o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
              if "text/markdown" in o.get("data", {})]

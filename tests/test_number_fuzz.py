@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
 from helpers.datapackage.schema import allowed
+from helpers.reading.numbers import find_dates, find_numbers, parse_date, parse_number
 
 PIECES = (
     "واحد إحدى اثنا اثنتا ثلاثة عشر عشرة عشرون وثمانونًا مائة مئتا ثلاثمائة ألف ألفا ألفاً آلاف مليون مليونا "

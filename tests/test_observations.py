@@ -7,8 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from helpers.build.load import load_observations, load_report_figures, load_stated_changes
-from helpers.build.figures import load_figures
+from helpers.build.load import load_figures, load_observations, load_report_figures, load_stated_changes
 from helpers.datapackage.press import load_press
 
 

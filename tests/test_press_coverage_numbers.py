@@ -4,8 +4,8 @@ quantity such as "170 طنا و796 كيلوغراما", which the quantity reade
 and no expression left unread."""
 import re
 
-from helpers.reading.numbers import find_numbers
 from helpers.datapackage.press import load_press
+from helpers.reading.numbers import find_numbers
 
 # A dual noun says "two" without a numeral ("شخصان", two persons): no number reader reads it.
 DUAL_NOUNS = {"شخصين", "شخصان", "الشخصان"}

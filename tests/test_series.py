@@ -5,11 +5,12 @@ import shutil
 
 import pytest
 
+from helpers.analysis.series import total_changes, uncertainty, uncertainty_note, year_range, yearly
 from helpers.build import series as series_module
+from helpers.build.load import load_figures, load_series
+from helpers.build.series import accounting, build_series, read_secondary
 from helpers.errors import DataError
-from helpers.build.figures import load_figures
 from helpers.paths import RAW_SECONDARY
-from helpers.build.series import accounting, build_series, load_series, read_secondary, total_changes, uncertainty, uncertainty_note, year_range, yearly
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +209,7 @@ def test_secondary_file_with_a_bad_value(tmp_path, monkeypatch):
     bad = tmp_path / RAW_SECONDARY.name
     bad.write_text(RAW_SECONDARY.read_text(encoding="utf-8").replace("\t92\t", "\tninety-two\t"), encoding="utf-8")
     monkeypatch.setattr(series_module, "read_raw", lambda path: path.read_text(encoding="utf-8"))
-    with pytest.raises(DataError, match=r"secondary-figures.tsv: row 1 \(line 5\), field 'value': 'ninety-two'"):
+    with pytest.raises(DataError, match=r"secondary-figures.tsv: row 1 \(line 5\), field 'value': type-error: 'ninety-two'"):
         read_secondary(bad)
 
 

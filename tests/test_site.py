@@ -22,13 +22,13 @@ import nbformat
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from devtools import LOCAL_SCHEMES, distinct_colours, page_facts_js, page_problems, PAGE_FACTS_JS
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from PIL import Image
 
-from helpers.publishing import site
-from helpers.publishing.catalogue import Notebook, by_group, catalogue, find_notebooks, load_groups
+from devtools import LOCAL_SCHEMES, PAGE_FACTS_JS, distinct_colours, page_facts_js, page_problems
 from helpers.paths import PROCESSED, ROOT
+from helpers.publishing import site
+from helpers.publishing.catalogue import Notebook, by_group, catalogue, find_notebooks
 from helpers.publishing.site_extension import MultiScriptSearch, chart_title, mark_direction
 
 ARABIC_PARAGRAPH = "يعرض هذا الدفتر عدد الزوار في تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني."

@@ -1,30 +1,29 @@
 """helpers.presentation.tables: readable, bilingual, deterministic tables for JupyterLab and the site."""
 import re
 
-import pandas as pd
 import pytest
 
-from helpers.presentation import tables
-from helpers.build.checks import load_checks
-from helpers.build.figures import EXCLUSIONS_CSV, load_figures
-from helpers.build.series import accounting, load_series, total_changes, uncertainty
-from helpers.presentation.tables import Bilingual
+from helpers.analysis.series import total_changes, uncertainty
+from helpers.build.load import load_checks, load_exclusions, load_figures, load_series
+from helpers.build.series import accounting
+from helpers.language.labels import Bilingual
+from helpers.presentation import article_tables, tables
 
 FIGURES = load_figures()
 SERIES = load_series()
-CHECKS = load_checks(FIGURES, series=SERIES)
+CHECKS = load_checks()
 
 BUILDERS = {
-    "figures": lambda: tables.figures_table(FIGURES, context=True),
-    "checks": lambda: tables.checks_table(CHECKS),
-    "statuses": lambda: tables.statuses_table(),
-    "counts": lambda: tables.counts_table(FIGURES["qualifier"], "الصيغة", "Qualifier", "figures", "qualifier"),
-    "shares": lambda: tables.shares_table(FIGURES, ["media.communiques", "media.reportages", "media.digital_contents"]),
-    "series": lambda: tables.series_table(SERIES),
-    "uncertainty": lambda: tables.uncertainty_table(uncertainty(SERIES)),
-    "accounting": lambda: tables.accounting_table(accounting(SERIES)),
-    "changes": lambda: tables.changes_table(total_changes(SERIES)),
-    "exclusions": lambda: tables.exclusions_table(pd.read_csv(EXCLUSIONS_CSV)),
+    "figures": lambda: article_tables.figures_table(FIGURES, context=True),
+    "checks": lambda: article_tables.checks_table(CHECKS),
+    "statuses": lambda: article_tables.statuses_table(),
+    "counts": lambda: article_tables.counts_table(FIGURES["qualifier"], "الصيغة", "Qualifier", "figures", "qualifier"),
+    "shares": lambda: article_tables.shares_table(FIGURES, ["media.communiques", "media.reportages", "media.digital_contents"]),
+    "series": lambda: article_tables.series_table(SERIES),
+    "uncertainty": lambda: article_tables.uncertainty_table(uncertainty(SERIES)),
+    "accounting": lambda: article_tables.accounting_table(accounting(SERIES)),
+    "changes": lambda: article_tables.changes_table(total_changes(SERIES)),
+    "exclusions": lambda: article_tables.exclusions_table(load_exclusions()),
 }
 TAG = re.compile(r"<(td|th)\b([^>]*)>")
 
@@ -53,29 +52,29 @@ def test_every_cell_says_its_direction_and_every_header_is_bilingual(name):
 
 
 def test_numbers_are_grouped_and_empty_cells_are_empty():
-    table = tables.figures_table(FIGURES, ids=["open_days.visitors", "media.denials"])
+    table = article_tables.figures_table(FIGURES, ids=["open_days.visitors", "media.denials"])
     assert table.column("Value") == ["2,400,000", "29"]
     assert table.column("Qualifier")[1] == ""  # exact: no word
-    checks = tables.checks_table(CHECKS, ids=["fake_news.sharp_decline", "fake_news.denials_fell"])
+    checks = article_tables.checks_table(CHECKS, ids=["fake_news.sharp_decline", "fake_news.denials_fell"])
     assert checks.column("Published") == ["", ""]
     assert checks.column("Recomputed") == ["", "\u221227.5%"]
 
 
 def test_percentages_carry_a_percent_sign():
-    shares = tables.shares_table(FIGURES, ["social_media.followers_x", "social_media.followers_facebook"])
+    shares = article_tables.shares_table(FIGURES, ["social_media.followers_x", "social_media.followers_facebook"])
     assert all(re.fullmatch(r"\d+\.\d%", cell) for cell in shares.column("Share of the sum"))
 
 
 def test_dates_statuses_and_qualifiers_are_in_words():
-    table = tables.figures_table(FIGURES, ids=["open_days.visitors"])
+    table = article_tables.figures_table(FIGURES, ids=["open_days.visitors"])
     assert table.column("Period") == [Bilingual("17-21 ماي 2025", "17-21 May 2025")]
     assert table.column("Qualifier") == [Bilingual("حوالي", "about")]
-    status = tables.checks_table(CHECKS, ids=["open_days.record"]).column("Status")[0]
+    status = article_tables.checks_table(CHECKS, ids=["open_days.record"]).column("Status")[0]
     assert status == Bilingual("متسق، بأرقام من مصدر واحد", "consistent, on single-source figures")
 
 
 def test_bounds_in_the_changes_table():
-    changes = tables.changes_table(total_changes(SERIES))
+    changes = article_tables.changes_table(total_changes(SERIES))
     assert changes.column("Change")[:1] == ["at least 865"]
     assert "at most 1,042" in changes.column("Change")
 

@@ -1,14 +1,12 @@
 """Words of the data (helpers.language.labels) and numbers, counts and dates per language (helpers.language.wording)."""
 import pytest
 
-from helpers.language import labels
+from helpers.build.load import load_figures
 from helpers.datapackage import schema
-from helpers.language import wording
-from helpers.language.formats import NBSP, format_number, format_percent
-from helpers.language.bidi import isolate
 from helpers.errors import DataError
-from helpers.build.figures import load_figures
-
+from helpers.language import labels, wording
+from helpers.language.bidi import isolate
+from helpers.language.formats import NBSP, format_number, format_percent
 
 # --- labels -------------------------------------------------------------------------------------------------------
 

@@ -22,12 +22,12 @@ import re
 from functools import cached_property
 
 from helpers.build import load
+from helpers.build.series import series_citation
 from helpers.datapackage.article import load_report
 from helpers.datapackage.curation import load_curation
 from helpers.language import labels
 from helpers.language.bidi import check_pair, isolate
 from helpers.language.wording import citation
-from helpers.build.series import series_citation
 from helpers.presentation import charts
 from helpers.presentation.report_charts import press_source
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from helpers.language import labels, wording
 from helpers.build.reconcile import words as quote_words
+from helpers.language import labels, wording
 
 PRESS = "press-coverage.tsv"
 COMPARABLE = ("agrees", "rounded", "differs")

@@ -133,10 +133,9 @@ def _checked_row(row: dict, n: int, path: Path, report: Report, qualifiers: dict
     out = dict(row)
     for field in ("value", "start", "end"):
         try:
-            number = float(row[field])
-        except ValueError:
+            out[field] = whole(row[field])
+        except ArithmeticError:  # decimal.InvalidOperation: not a number
             fail(field, f"{row[field]!r} is not a number")
-        out[field] = int(number) if number.is_integer() else number
     if not isinstance(out["start"], int) or not isinstance(out["end"], int) or \
             not 0 <= out["start"] < out["end"] <= report.end:
         fail("start", f"offsets {row['start']}-{row['end']} are not inside the report (0-{report.end})")

@@ -19,17 +19,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.datapackage import schema
-from helpers.datapackage.csvio import whole
-from helpers.errors import DataError
 from helpers.build.figures import build_figures
-from helpers.datapackage.curation import Curation, load_curation
-from helpers.paths import PROCESSED, RAW_REPORT
-from helpers.datapackage.press import PRESS_TSV, load_press
-from helpers.reading.quantities import QuantityError, read_quantity
 from helpers.build.reconcile import Obs, Reconciled, copy_clusters, reconcile
+from helpers.datapackage import schema
 from helpers.datapackage.article import Report, load_report
+from helpers.datapackage.csvio import whole
+from helpers.datapackage.curation import Curation, load_curation
+from helpers.datapackage.press import PRESS_TSV, load_press
 from helpers.datapackage.raw import sources
+from helpers.errors import DataError
+from helpers.paths import PROCESSED, RAW_REPORT
+from helpers.reading.quantities import QuantityError, read_quantity
 
 OBSERVATIONS_CSV = PROCESSED / "observations.csv"
 REPORT_FIGURES_CSV = PROCESSED / "report-figures.csv"

@@ -21,7 +21,6 @@ from helpers.datapackage import schema
 from helpers.datapackage.csvio import read_table
 from helpers.datapackage.raw import read_raw, sources
 from helpers.errors import DataError
-from helpers.language import wording
 from helpers.language.wording import citation
 from helpers.paths import RAW_REPORT, RAW_SECONDARY
 

@@ -88,7 +88,7 @@ def read_table(path: Path, resource: str, *, manifest: bool | None = None) -> li
     if header != expected:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
-        problem = (f"column missing from the header" if missing else
+        problem = ("column missing from the header" if missing else
                    f"column not in the schema of {resource!r}" if extra else "columns out of the schema's order")
         raise DataError(path, problem, row=0, line=skipped + 1, field=(missing or extra or header)[0])
     if manifest is None:
@@ -99,22 +99,24 @@ def read_table(path: Path, resource: str, *, manifest: bool | None = None) -> li
         if len(row) != len(header):
             raise DataError(path, f"{len(row)} cells where the header has {len(header)}", row=n,
                             line=skipped + n + 1)
-    _validate(path, resource)
+    _validate(path, resource, skipped)
     return [dict(zip(header, row)) for row in rows[1:]]
 
 
-def _validate(path: Path, resource: str) -> None:
-    """Types and allowed values of every cell, by Frictionless, reported as the first error in one line."""
+def _validate(path: Path, resource: str, comments: int = 0) -> None:
+    """Types and allowed values of every cell, by Frictionless, reported as the first error in one line (its row
+    counted among the data rows, after ``comments`` comment lines and the header)."""
     descriptor = {key: value for key, value in schema.resource(resource).items() if key != "path"}
     descriptor.update(path=path.name, name=resource)
     report = frictionless.validate(frictionless.Resource(descriptor, basepath=str(path.parent)), limit_errors=1)
     if report.valid:
         return
     error = report.tasks[0].errors[0]
-    row = getattr(error, "row_number", None)
+    line = getattr(error, "row_number", None)
     field = getattr(error, "field_name", None)
-    raise DataError(path, f"{error.type}: {error.note}", row=None if row is None else row - 1, field=field,
-                    line=row)
+    cell = getattr(error, "cell", None)
+    problem = f"{error.type}: " + (f"{cell!r}: " if cell is not None else "") + error.note
+    raise DataError(path, problem, row=None if line is None else line - 1 - comments, field=field, line=line)
 
 
 def whole(value):
@@ -161,6 +163,26 @@ def write_tables(frames: dict[Path, pd.DataFrame], manifest: bool = True) -> Non
         raise
     for path, tmp in temporary.items():
         tmp.replace(path)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless the file already holds it (its mtime then stays: a later step has nothing
+    to re-read). The write is atomic: a temporary file beside it, then a rename, so a killed process leaves the old
+    file or the new one, never half of one. True when the file was written."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _entry(text: str) -> dict:

@@ -13,8 +13,18 @@ import pandas as pd
 from helpers.build.series import DEFINITIONS, THIS_REPORT
 from helpers.datapackage.raw import sha256, sources
 from helpers.language import labels, wording
-from helpers.presentation.tables import (Bilingual, Cell, Column, Table, missing, number, percent, period,
-                                         qualified_number, words)
+from helpers.presentation.tables import (
+    Bilingual,
+    Cell,
+    Column,
+    Table,
+    missing,
+    number,
+    percent,
+    period,
+    qualified_number,
+    words,
+)
 
 
 def source_name(source: str) -> Cell:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import unicodedata
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ import arabic_reshaper
 import fontpkg_ibm_plex_sans_arabic as _plex
 import matplotlib
 from bidi.algorithm import get_display  # the pure-Python UBA: it mirrors brackets (rule L4)
-from matplotlib import font_manager
+from matplotlib import font_manager, ft2font
 
 from helpers.language.bidi import ALM, LRM, RLM, first_strong_direction, has_arabic
 from helpers.language.formats import format_number, with_qualifier
@@ -60,9 +59,7 @@ def _measure_native_shaping() -> bool:
     without libraqm and future changes; only if matplotlib's private layout helper is
     gone does it fall back to the presence of libraqm in ft2font.
     """
-    from matplotlib import ft2font
-
-    try:
+    try:  # matplotlib's private layout helper: imported here, where its absence is handled
         from matplotlib import _text_helpers
 
         font = ft2font.FT2Font(str(font_path(400)))

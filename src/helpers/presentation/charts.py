@@ -33,13 +33,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from helpers.presentation import chart_text
 from helpers.language import wording
 from helpers.language.bidi import LRM, check_pair
-from helpers.language.labels import value_label
-from helpers.presentation.chart_text import bilingual, prepare
 from helpers.language.formats import QUALIFIER_MARKS, format_percent, neutral_number, with_qualifier
+from helpers.language.labels import value_label
 from helpers.paths import CHARTS
+from helpers.presentation import chart_text
+from helpers.presentation.chart_text import bilingual, prepare
 
 FORMATS_ENV = "HELPERS_CHART_FORMATS"  # e.g. "png" or "png,svg"; see chart_formats()
 

@@ -17,11 +17,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
-from helpers.presentation import chart_text
 from helpers.language import wording
 from helpers.language.bidi import LRM
 from helpers.language.formats import format_percent
 from helpers.language.labels import section_name, value_label
+from helpers.presentation import chart_text
 from helpers.presentation.charts import MUTED, PALETTE, SUBTLE, TEXT, describe, finish, legend_above, new_figure
 from helpers.presentation.report_tables import headline_value
 

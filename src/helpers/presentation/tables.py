@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
 import pandas as pd
 
 from helpers.language import labels, wording

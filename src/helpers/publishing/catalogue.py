@@ -27,8 +27,8 @@ from pathlib import Path
 import nbformat
 
 from helpers.errors import DataError, display_path
-from helpers.paths import NOTEBOOKS, ROOT
 from helpers.language.bidi import first_strong_direction
+from helpers.paths import NOTEBOOKS, ROOT
 
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 GROUPS_FILE = NOTEBOOKS / "groups.json"

@@ -38,9 +38,14 @@ if __name__ == "__main__":
     from helpers import fast_start  # noqa: F401  (before nbformat: see its docstring)
 
 import nbformat  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from nbclient.util import ensure_async  # noqa: E402
 
-from helpers.publishing.catalogue import METADATA_KEY, find_notebooks  # noqa: E402
+from helpers.datapackage.csvio import write_if_changed  # noqa: E402
 from helpers.paths import BUILD, NOTEBOOKS, ROOT  # noqa: E402
+from helpers.publishing.catalogue import METADATA_KEY, find_notebooks  # noqa: E402
 
 KERNEL = "python3"
 CELL_TIMEOUT = 300  # seconds per cell; the slowest cell in the collection takes a few seconds
@@ -173,8 +178,6 @@ def stale_notebooks(paths: list[Path], cache: dict) -> list[Path]:
 
 def _failure(path: Path, nb: nbformat.NotebookNode, cell_index: int | None, error: BaseException) -> NotebookError:
     """One line: which notebook, which cell (1-based, with its first line of code), what went wrong."""
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
     where = ""
     if cell_index is not None:
         first_line = next((line for line in nb.cells[cell_index].source.splitlines() if line.strip()), "")
@@ -190,17 +193,7 @@ def _failure(path: Path, nb: nbformat.NotebookNode, cell_index: int | None, erro
     return NotebookError(f"{path.name} failed{where}: {' '.join(what.split())}")
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    """Leave an identical file untouched (its mtime too): the site build then has nothing to re-read."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 async def _execute_one(path: Path, out: Path, workdir: Path, env: dict, folder: Path) -> float:
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient import NotebookClient
-    from nbclient.util import ensure_async
-
     nb = nbformat.read(path, as_version=4)
     current: list[int] = []  # index of the cell being run, set by nbclient's hook (errors do not carry it)
     opened_log = folder / f"{path.stem}.opened"
@@ -233,7 +226,7 @@ async def _execute_one(path: Path, out: Path, workdir: Path, env: dict, folder: 
     opened = classify_opened(lines, ROOT, figures)
     nb.metadata.setdefault(METADATA_KEY, {}).update(reads=list(opened.reads), writes=list(opened.writes))
     out.parent.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(out, nbformat.writes(nb) + "\n")  # as nbformat.write: sorted keys, indent 1, newline
+    write_if_changed(out, nbformat.writes(nb) + "\n")  # as nbformat.write: sorted keys, indent 1, newline
     return time.perf_counter() - started
 
 

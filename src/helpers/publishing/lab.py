@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+from jupyter_core.paths import jupyter_config_dir
+
 from helpers.paths import ROOT
 
 CUSTOM_CSS = Path(__file__).resolve().parent / "lab_custom" / "custom.css"
@@ -36,8 +38,6 @@ def prepare(config_dir: Path = CONFIG_DIR) -> Path:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--prepare"]:  # only write the configuration, into the given folder or ~/.jupyter
-        from jupyter_core.paths import jupyter_config_dir
-
         print(f"JupyterLab configuration: {prepare(Path(args[1]) if len(args) > 1 else Path(jupyter_config_dir()))}")
         return
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(prepare())}

@@ -20,23 +20,28 @@ two builds give the same bytes.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
 import os
 import sys
 import tomllib
-from collections import Counter
 from pathlib import Path
 
 if __name__ == "__main__":
     from helpers import fast_start  # noqa: F401  (before nbformat: see its docstring)
 
-from helpers.errors import DataError  # noqa: E402
+import yaml  # noqa: E402
+from sphinx.application import Sphinx  # noqa: E402
+from sphinx.util.docutils import docutils_namespace  # noqa: E402
+
 from helpers.analysis.findings import finding_lines, findings  # noqa: E402
+from helpers.errors import DataError  # noqa: E402
+from helpers.datapackage.csvio import write_if_changed  # noqa: E402
+from helpers.paths import BUILD, DATAPACKAGE, ROOT, SITE  # noqa: E402
+from helpers.publishing import execute  # noqa: E402
 from helpers.publishing.catalogue import Notebook, by_group, catalogue, load_groups  # noqa: E402
-from helpers.paths import BUILD, DATAPACKAGE, PROCESSED, ROOT, SITE  # noqa: E402
+from helpers.publishing.site_extension import STATIC, write_font_files  # noqa: E402
 
 STAGE = BUILD / "site-src"
 DOCTREES = BUILD / "site-doctrees"
@@ -87,14 +92,11 @@ def build_date() -> dt.date:
 
 def collection_title(path: Path = CITATION) -> str:
     """The collection's title, as CITATION.cff gives it."""
-    import yaml
     return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
 
 
 def citation_text(path: Path = CITATION) -> str:
     """"Authors (year). Title (version X) [type]." from CITATION.cff, the one place the citation is kept."""
-    import yaml
-
     cff = yaml.safe_load(path.read_text(encoding="utf-8"))
     authors = ", ".join(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ")
                         for a in cff["authors"])
@@ -140,12 +142,6 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
 
 # --- staging and building ----------------------------------------------------------------------------------------
 
-def _write_if_changed(path: Path, text: str) -> None:
-    """Leave an identical file untouched (its mtime too): Sphinx then has nothing to re-read."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 def stage(notebooks: list[Notebook], srcdir: Path, index: str) -> None:
     """Sphinx's source folder: ``index.md`` and a relative link to each notebook (stale links removed)."""
     srcdir.mkdir(parents=True, exist_ok=True)
@@ -157,13 +153,11 @@ def stage(notebooks: list[Notebook], srcdir: Path, index: str) -> None:
         link = srcdir / name
         if not link.is_symlink():
             link.symlink_to(os.path.relpath(target, srcdir))
-    _write_if_changed(srcdir / "index.md", index)
+    write_if_changed(srcdir / "index.md", index)
 
 
 def sphinx_config(version: str, generated_static: Path) -> dict:
     """Everything a conf.py would hold."""
-    from helpers.publishing.site_extension import STATIC
-
     return {
         "project": collection_title(),
         "version": version,
@@ -201,11 +195,6 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
 
     Sphinx warnings fail the build (a broken link or a missing download is an error here).
     """
-    from sphinx.application import Sphinx
-    from sphinx.util.docutils import docutils_namespace
-
-    from helpers.publishing.site_extension import write_font_files
-
     notebooks = catalogue(paths)
     index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
                            facts=findings(), licence=licences())
@@ -235,8 +224,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN-*.ipynb")
     args = parser.parse_args(argv)
     if args.execute:
-        from helpers.publishing import execute
-
         status = execute.main([str(p) for p in args.notebooks])
         if status:
             return status

@@ -30,14 +30,16 @@ from pathlib import Path
 
 import nbformat
 import snowballstemmer
+from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.search import SearchLanguage
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
-from helpers.publishing.catalogue import METADATA_KEY
-from helpers.paths import ROOT
 from helpers.language.bidi import first_strong_direction
+from helpers.paths import ROOT
+from helpers.presentation.chart_text import FONT_FAMILY, font_path
+from helpers.publishing.catalogue import METADATA_KEY
 
 STATIC = Path(__file__).resolve().parent / "site_static"
 SHOW_INPUT_TAG = "show-input"
@@ -201,8 +203,6 @@ def prepare_notebook_page(app, doctree: nodes.document) -> None:
 def mark_direction(body: str) -> str:
     """``dir="auto"`` on every block of text with no direction of its own or inherited from the body's elements,
     plus ``lang="ar"`` on those that begin in Arabic and have no language from an enclosing element."""
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(body, "html.parser")
     for tag in soup.find_all(BLOCKS):
         if tag.find_parent("pre") or tag.find_parent(attrs={"dir": True}) or tag.has_attr("dir"):
@@ -224,8 +224,6 @@ def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> 
 
 def write_font_files(folder: Path) -> None:
     """The charts' Arabic font and a stylesheet naming it, into *folder* (a static folder of the site)."""
-    from helpers.presentation.chart_text import FONT_FAMILY, font_path
-
     (folder / "fonts").mkdir(parents=True, exist_ok=True)
     faces = []
     for weight in (400, 700):

@@ -61,8 +61,16 @@ from fractions import Fraction
 from functools import lru_cache
 
 from helpers.reading.dates import scan_dates
-from helpers.reading.match import (DIGIT_CHUNK, DIGITS, DateMatch, Grammar, NumberMatch, exact_value,
-                                   merge_parenthesised, read_digits)
+from helpers.reading.match import (
+    DIGIT_CHUNK,
+    DIGITS,
+    DateMatch,
+    Grammar,
+    NumberMatch,
+    exact_value,
+    merge_parenthesised,
+    read_digits,
+)
 
 __all__ = ["GRAMMAR", "QUALIFIER_PHRASES", "normalise"]
 

@@ -34,8 +34,16 @@ from fractions import Fraction
 from text_to_num import alpha2digit
 
 from helpers.reading.dates import scan_dates
-from helpers.reading.match import (DIGIT_CHUNK, DIGITS, DateMatch, Grammar, NumberMatch, exact_value,
-                                   merge_parenthesised, read_digits)
+from helpers.reading.match import (
+    DIGIT_CHUNK,
+    DIGITS,
+    DateMatch,
+    Grammar,
+    NumberMatch,
+    exact_value,
+    merge_parenthesised,
+    read_digits,
+)
 
 __all__ = ["GRAMMAR", "QUALIFIER_PHRASES"]
 
