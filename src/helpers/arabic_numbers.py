@@ -27,16 +27,26 @@ vol. I §§ 316-331 (numerals) and K. C. Ryding, *A Reference Grammar of Modern 
 Choices where the grammar allows two readings (documented as the press means them):
 
 - "ألفا" without tanween after a multiplier is the accusative singular ("32 ألفا" = 32,000); alone it is the dual
-  in construct ("ألفا شخص" = 2,000); "ألفاً" with tanween is always the singular.
+  in construct when its noun follows ("ألفا شخص" = 2,000) and the accusative singular before "و" and the next part
+  or before من ("مليونا و153 ألفا و741" = 1,153,741: a dual in construct is followed by its noun, never by "و");
+  anywhere else alone ("بلغ عددهم مليونا") it is unread. "ألفاً" with tanween is always the singular. The oblique
+  dual in construct "ألفي"/"مليوني" before its noun is two ("أكثر من مليوني زائر" = more than 2,000,000).
 - a scale followed by a bigger scale multiplies ("ألف مليار" = 10**12); بليون is 10**9 (= مليار), تريليون 10**12.
 - "ونصف"/"وربع"/"وثلث" after a number adds that fraction of its last scale ("مليونان ونصف" = 2,500,000,
   "مليون ونصف المليون" = 1,500,000, "ثلاثة ونصف" = 3.5); "نصف مليار" is 500,000,000. "نصف" alone is no number.
 - three digits after a scale word without "و" continue the number ("44 ألف 906" = 44,906: the press drops the "و").
+- the formal style: a scale repeated after a round hundred of it adds to it ("مائة ألف وألف" = 101,000), and an
+  Arabic comma may stand before the "و" of the next group of a number all in words ("مائة مليون، ومائة ألف، ومائة"
+  = 100,100,100).
 - the cardinal with the article ("الثمانية", "التسع") is a cardinal; "الاثنا عشر" (the cardinal teen with the
   article, as the press writes "الدورة الاثنا عشر") is read as the ordinal 12, as is "الواحد والعشرين".
   الاثنين and الأحد alone are weekdays, not numbers. Ordinals without the article ("رابع", "سادسة") are read,
-  except "ثانية" (also "a second") and "أولى"/"أولي" (also "primary").
-- percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة" are one match with ``percent=True``.
+  except "ثانية" (also "a second") and "أولى"/"أولي" (also "primary"). Above a hundred: "الحادي والعشرون بعد
+  المئة" = 121st ("بعد" and the hundreds or thousands with the article).
+- percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة", Darija "14 فالمية" are one match with
+  ``percent=True``, and so is a sign typed before the digits ("%30،22", as it shows right to left).
+- the Arabic comma between digits is a decimal mark ("6،59 بالمائة" = 6.59) or, before three digits, groups
+  thousands, like the comma (helpers.number_match.read_digits); "2019،2020" (four digits after it) is two numbers.
 - signs: "-0,5", "−24 %" (a minus glued to the digits, not after another number: "17-21" is a range), "ناقص 4",
   "سالب 4" (not after a number: "10 ناقص 4" is a subtraction) give negative values.
 - "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05); decimals read
@@ -47,14 +57,16 @@ Choices where the grammar allows two readings (documented as the press means the
   disagree, the whole is unread.
 
 Unread (``value=None``, with the reason): a dot or comma before three digits followed by a scale word ("1.250
-مليون": 1.25 or 1,250 million), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
+مليون": 1.25 or 1,250 million), "مليونا" alone with neither its noun nor "و" after it (one or two?), "مليوني و..."
+(a dual in construct without its noun), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
 other ("مليونان ثلاثمائة"), a fraction without a finite decimal ("ثلث مليون"), words and bracketed digits that
 disagree ("ستة (7)"), runs of more than 1,000 digits. Not numbers at all: a dual noun ("شخصان"), "نصف" alone, the
 weekdays الاثنين and الأحد, ثانية (a second), a plural scale without a multiplier ("آلاف الزوار").
 
 Qualifiers (the schema's enum in data/datapackage.json, field ``qualifier``) are read from the words directly
-before the number, with a glued و ف ب ل allowed on the first word ("بحوالي 12 %", "وأكثر من"), or after it for
-"only" (فقط، فحسب). See ``QUALIFIER_PHRASES``.
+before the number, with a glued و ف ب ل ك allowed on the first word ("بحوالي 12 %", "وأكثر من", "ولم يتجاوز"), or
+و/ف followed by ب ل ك ("وبأكثر من 40 بالمائة"), or after it for "only" (فقط، فحسب). A negated verb of exceeding is
+an upper bound ("لم تتخط 4"), a negated "يقل عن" a lower bound ("لا يقل عن 5"). See ``QUALIFIER_PHRASES``.
 """
 from __future__ import annotations
 
@@ -435,8 +447,9 @@ def _scale_alone(tokens: list[_Token], part: _Part) -> tuple[Fraction | None, st
 
     مليون is one; مليونان/مليونين are two. مليونا without tanween is the nominative dual in construct when its
     noun follows ("مليونا درهم" = 2,000,000 dirhams), and the accusative singular, written without its tanween,
-    before "و" and the next part or before من: "مليونا و153 ألفا و741" is 1,153,741 (Wright I § 321 and Ryding
-    ch. 15: the construct dual drops its nuun before the counted noun, and nothing else can follow it: never "و").
+    before "و" and the next part or before من: "مليونا و153 ألفا و741" is 1,153,741 (Wright I, the dual in
+    construct, and Ryding ch. 15: the construct dual drops its nuun before the counted noun, and nothing else can
+    follow it: never "و").
     Anywhere else ("بلغ عددهم مليونا") it may be either and is not read. مليوني/ألفي, the oblique dual in
     construct ("أكثر من مليوني زائر" = more than 2,000,000 visitors), is a number only before its noun; before
     "و" it is a construct without its noun and is not read; elsewhere it is the adjective مليوني (a
@@ -627,8 +640,8 @@ def _read_spoken_decimal(tokens: list[_Token], i: int) -> _Reading | None:
 
 
 # Ordinals above a hundred name the units and tens, then "بعد" and the hundreds (or thousands) with the article:
-# "الحادي والعشرون بعد المئة" = 121st, "الخامس بعد الألف" = 1005th (Wright I § 325; Ryding ch. 15, ordinals above
-# one hundred).
+# "الحادي والعشرون بعد المئة" = 121st, "الخامس بعد الألف" = 1005th (Wright I, the ordinals; Ryding ch. 15,
+# ordinals above one hundred).
 _AFTER_BASE = {"ال" + form: value for form, value in _HUNDREDS.items()} | {"الالف": 1000, "الالفين": 2000}
 
 

@@ -18,10 +18,16 @@ words this module finds, so that offsets and qualifiers stay ours. "un"/"une" al
 article, not a number ("un million" is read; a text that is only "un" is 1). Ordinals: "premier", "sixième", "1er", "6e", "6ème" (``ordinal=True``). "six (6)" is one
 match with the value 6 (words and digits that disagree make the whole unread).
 
-Qualifiers are read from the words before the number (see ``QUALIFIER_PHRASES``); "au moins" and "pas moins de"
-are lower bounds that include the value, and "au plus", "pas plus de", "ne dépassant pas" upper bounds: the
-schema has no at_least/at_most, so they are more_than and less_than. "à peine" (barely) is read as only: the
-value is exact and stressed as small. Percent: "%", " %", "pour cent", "pour-cent", "p. 100", "p.100".
+A number of whole thousands written with a group separator, "et" and up to three plain digits is one number:
+"45 000 et 829" is 45,829, "82.000 et 950" 82,950 (the French copy of the Arabic "45 ألف و829"; not after "entre",
+where it is a range, nor when more digits or a scale word follow).
+
+Qualifiers are read from the words before the number (see ``QUALIFIER_PHRASES``), also after an elided "d'"
+("une baisse d'environ 19 %"); "au moins" and "pas moins de" are lower bounds that include the value, and "au
+plus", "pas plus de", "ne dépassant pas" upper bounds: the schema has no at_least/at_most, so they are more_than
+and less_than. "à peine" (barely) is read as only: the value is exact and stressed as small. "en plus de 65
+véhicules" is "in addition to": no qualifier. Verbs a few words before the number ("n'ont pas dépassé la barre de
+4 %") are read by helpers.quantities. Percent: "%", " %", "pour cent", "pour-cent", "p. 100", "p.100".
 """
 from __future__ import annotations
 
@@ -78,15 +84,14 @@ QUALIFIER_PHRASES: dict[str, str] = {
                                          "inférieur à", "inférieure à", "inférieurs à", "inférieures à")},
     **{p: "only" for p in _phrases("seulement", "uniquement", "à peine")},
 }
-# A qualifier starts a word, also after an elided "d'" ("une baisse d'environ 19 %": Grevisse § 44, the elision
-# of "de" before a vowel).
+# A qualifier starts a word, also after an elided "d'" ("une baisse d'environ 19 %": the elision of "de" before a
+# vowel, Grevisse, Le Bon Usage).
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(«\"])|(?<=\b[dD]['’]))(?P<q>" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                                            for p in sorted(QUALIFIER_PHRASES, key=len, reverse=True))
     + r")\s*$", re.I)
 _ONLY_AFTER_RE = re.compile(r"\s+(?:seulement|uniquement)\b", re.I)
-# "en plus de 65 véhicules" is "in addition to 65 vehicles" (Grevisse § 1039: the locution "en plus de"), not a
-# lower bound.
+# "en plus de 65 véhicules" is "in addition to 65 vehicles" (the locution "en plus de"), not a lower bound.
 _EN_PLUS_RE = re.compile(r"(?:^|(?<=[\s(«\"]))en\s+$", re.I)
 # "45 000 et 829": a number of whole thousands, "et" and up to three digits is one number (45,829), as the French
 # copy of an Arabic "45 ألف و829" writes it; see _thousands_and.

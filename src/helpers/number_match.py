@@ -155,11 +155,13 @@ def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
 
     Arabic text (Moroccan and Middle-Eastern press): a dot, comma (also the Arabic comma ،) or ٬ followed by
     exactly three digits groups thousands ("779,008", "10.249", "1.864.108"); otherwise a dot, comma, Arabic
-    comma or ٫ is the decimal mark ("8.5", "123,97", "6،59", "٢٫٥"). French text (Grevisse, Le Bon Usage, § 602, and the Imprimerie nationale's rules): the comma
-    is always the decimal mark ("1,731 tonne" is 1.731); a dot or a (thin, no-break) space groups thousands; a dot
-    followed by other than three digits is read as a decimal point, as English-style copy writes it. Two different
-    marks: the last one is the decimal mark ("1.234,5", "٢٬٥٠٠٫٧٥"). The third value is true for one mark followed
-    by three digits, which a scale word after it makes ambiguous ("1.250 مليون": 1.25 or 1250 million?).
+    comma or ٫ is the decimal mark ("8.5", "123,97", "6،59", "٢٫٥"). French text (Grevisse, Le Bon Usage, § 602,
+    and the Imprimerie nationale's rules): the comma is always the decimal mark ("1,731 tonne" is 1.731); a dot or
+    a (thin, no-break) space groups thousands ("98.543 tonnes" is 98,543 tonnes as printed); a dot followed by
+    other than three digits is read as a decimal point, as English-style copy writes it. Two different marks: the
+    last one is the decimal mark ("1.234,5", "٢٬٥٠٠٫٧٥"). The third value is true for one mark followed by three
+    digits, which a scale word after it makes ambiguous ("1.250 مليون": 1.25 or 1250 million?); before a weight
+    unit, helpers.quantities asks the quote whether the mark may be a decimal point.
     """
     ascii_chunk = chunk.translate(TO_ASCII)
     if lang == "ar":

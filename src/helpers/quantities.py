@@ -9,17 +9,24 @@ language); this module only adds what a number alone does not say:
 
 - **unit**: ``count | percent | kg | MAD | EUR | USD | GBP | years``. Weights combine their parts and are converted
   to kilograms ("170 طنا و796 كيلوغراما" = 170796 kg, "1 t 731,558 kg" = 1731.558 kg, "16 kg et 53 g" = 16.053 kg);
-  a unit word with no number before it counts one ("طن و948 كيلوغراماً" = 1948 kg). Money stays in its currency.
-  A figure of a metric counted in years ("for the ninth year in a row") is in years; anything else is a count.
+  a unit word with no number before it counts one ("طن و948 كيلوغراماً" = 1948 kg, "وطنا و922 كيلوغراما" = 1922 kg:
+  a glued "و" is the conjunction). A weight whose digits have one mark before three digits ("98.543 tonnes") is
+  read by the digit rules (98,543 t) unless the quote says the mark is a decimal point (see
+  ``_check_grouping_before_weight``): then it is refused. Money stays in its currency. A figure of a metric
+  counted in years ("for the ninth year in a row") is in years; anything else is a count.
 - **qualifier**: read by the number reader from the words just before the number in the quote (and "فقط" after
   it); where none stands there, the clause before the number is searched for a qualifying verb (ناهزت نسبة ...
-  68 بالمائة; "لم يتجاوز نسبة 0.7%"), see ``_CLAUSE_QUALIFIERS``.
-- **direction** of a change: the nearest word of rise or fall before the number in the quote (تراجع، انخفاض،
-  ارتفاع، زيادة; baisse, recul, hausse, progression ...), else a sign written before it ("-10 %"), else the
-  nearest such word after it. The value keeps the positive magnitude as published.
+  68 بالمائة; "لم يتجاوز نسبة 0.7%", "ولم تتخط ... حاجز 4 في المائة"; French "n'ont pas dépassé la barre de 4 %",
+  "dépassant cette année 95 %", and the restrictive "n'a atteint que 4 %" = only), see ``_CLAUSE_QUALIFIERS`` and
+  ``_FR_CLAUSE_QUALIFIERS``.
+- **direction** of a change: "de plus"/"de moins" right after the figure ("18 % de plus"), else the nearest word
+  of rise or fall before the number in the quote (تراجع، انخفاض، ارتفاع، زيادة، متراجعة; baisse, recul, hausse,
+  progression ...), else a sign written before it ("-10 %"), else the nearest such word after it. The value keeps
+  the positive magnitude as published.
 
-The figure text must be the whole number at its place in the quote: "112" inside "1.112" is refused. Anything that
-cannot be read whole raises :class:`QuantityError`, one line that names the observation. Nothing is guessed.
+The figure text must be the whole number at its place in the quote: "112" inside "1.112" is refused; a number in
+words whose digits follow in brackets ("six (06) concours") may be named by its words alone. Anything that cannot
+be read whole raises :class:`QuantityError`, one line that names the observation. Nothing is guessed.
 """
 from __future__ import annotations
 
@@ -92,8 +99,9 @@ _CLAUSE_QUALIFIERS = sorted([
 ], key=lambda item: -len(item[0]))  # longer phrases first: "لم يتجاوز" before "يتجاوز"
 _NEGATIONS = {"لم", "لا", "لن"}
 # French: verbs of exceeding, negated (an upper bound: "n'ont pas dépassé la barre de 4 %") or not (a lower bound:
-# "dépassant cette année 95 %"), at most a few words before the number; and the restrictive "ne ... que" (Grevisse
-# § 1019: "n'a atteint que 4 %", "ne représente plus que 6 %" = only), "que" directly before the number.
+# "dépassant cette année 95 %"), at most a few words before the number; and the restrictive "ne ... que" (Grevisse,
+# Le Bon Usage, on ne ... que: "n'a atteint que 4 %", "ne représente plus que 6 %" = only), "que" directly before
+# the number and no "pas" between (ne ... pas que: not only).
 _FR_EXCEED = r"(?:dépass|excéd|excèd)\w*"
 _FR_CLAUSE_QUALIFIERS = [
     (re.compile(rf"\b(?:n'\s*(?:a|ont|avait|avaient|aura|auront)\s+pas\s+{_FR_EXCEED}"
@@ -238,7 +246,8 @@ def _unit_and_value(quote: str, figure_text: str, parts: list[NumberMatch], matc
 # the press writes a weight to the next unit ("1,731 tonne", "190,178 kg"), so the quote itself may say the mark is
 # a decimal point: then the weight is not read. It says so when the quote writes the same mark as a decimal point
 # elsewhere ("1.5 tonne ... 98.543 tonnes"), or, in French, when the unit word is singular after a value of two or
-# more (the plural starts at two, Grevisse § 508: "1.948 tonne" is 1.948, not 1,948, tonnes).
+# more (the noun after a number takes the plural from two: Grevisse, Le Bon Usage; "1.948 tonne" is 1.948, not
+# 1,948, tonnes).
 _ONE_MARK_THREE = re.compile(r"(?<![\d.,])\d{1,3}([.,])\d{3}(?![\d.,])")
 _SINGULAR_WEIGHTS = {"tonne", "kilogramme", "gramme", "kilo"}
 
