@@ -201,3 +201,50 @@ def test_an_only_phrase_taken_by_one_number_is_not_the_next_ones():
     matches = find_numbers("quatre-vingt seulement 0", "fr")
     assert [(m.value, m.qualifier) for m in matches] == [(80, "only"), (0, "exact")]
     assert matches[0].end <= matches[1].start
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Forms of the 2020-2023 press (../shared/source/press-coverage.tsv, obs ids in comments).
+@pytest.mark.parametrize("text, number_text, qualifier, value", [
+    # "de" elided before a vowel (Grevisse, Le Bon Usage, the elision): the qualifier after "d'" still qualifies
+    ("une baisse d’environ 19%", "environ 19%", "about", 19),  # o2019
+    ("en augmentation d'environ 1 %", "environ 1 %", "about", 1),  # o2106
+    ("une moyenne d’âge d’environ 40 ans", "environ 40", "about", 40),  # o2211
+    ("une hausse d’au moins 5 %", "au moins 5 %", "more_than", 5),
+    ("un recul d’à peine 3 %", "à peine 3 %", "only", 3),
+    # "en plus de" is "in addition to", not a lower bound; "plus de" alone or after "de" is one
+    ("en plus de 65 véhicules", "65", "exact", 65),  # o4031
+    ("En plus de 3 motos", "3", "exact", 3),
+    ("plus de 65 véhicules", "plus de 65", "more_than", 65),
+    ("la saisie de plus de 65 véhicules", "plus de 65", "more_than", 65),
+])
+def test_elision_and_en_plus_de(text, number_text, qualifier, value):
+    m = _one(text)
+    assert (m.text, m.qualifier, m.value) == (number_text, qualifier, value)
+
+
+@pytest.mark.parametrize("text, number_text, expected", [
+    # whole thousands, "et", the units: one number, as the Arabic "45 ألف و829" it translates
+    ("45 000 et 829 cas ayant été enregistrés", "45 000 et 829", 45829),  # o4064
+    ("Le pays a enregistré 82 000 et 950 cas", "82 000 et 950", 82950),  # o4065
+    ("82.000 et 950 cas", "82.000 et 950", 82950),
+])
+def test_thousands_and_units(text, number_text, expected):
+    m = _one(text)
+    assert (m.text, m.value) == (number_text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("entre 1 000 et 500 personnes", [1000, 500]),  # a range
+    ("en 2000 et 829 fois", [2000, 829]),  # no group of thousands written
+    ("45 000 et 829 000", [45000, 829000]),  # the second is no units part
+    ("45 000 et 1 829", [45000, 1829]),
+])
+def test_thousands_and_units_only_where_it_is_one_number(text, expected):
+    assert [m.value for m in find_numbers(text, lang="fr")] == expected
+
+
+def test_words_then_zero_padded_digits_in_brackets():
+    """'six (06) concours' (o2212): the digits in brackets restate the words, a leading zero included."""
+    (m,) = find_numbers("six (06) concours externes ont été organisés", lang="fr")
+    assert (m.value, m.text) == (6, "six (06)")

@@ -15,11 +15,13 @@ PIECES = (
     "واحد إحدى اثنا اثنتا ثلاثة عشر عشرة عشرون وثمانونًا مائة مئتا ثلاثمائة ألف ألفا ألفاً آلاف مليون مليونا "
     "مليونان ملايين مليار بليون تريليون نصف ونصف ربع ثلث المليون الأول الحادي الاثنا الاثنين الأحد السادسة "
     "والعشرين رابع فاصلة صفر ناقص سالب في المائة بالمائة المئة حوالي بحوالي أكثر من لم يتجاوز ما يزيد عن فقط "
-    "سوى و ب بـ لـ ـ ً ٌ ّ من إلى بين ماي دجنبر يناير سنة "
+    "سوى و ب بـ لـ ـ ً ٌ ّ من إلى بين ماي دجنبر يناير سنة مليوني ألفي ملياري فالمية بعد المئة المائتين الألف "
+    "وبأكثر ولم تتخط لا يقل عن درهم زائر "
     "un une deux vingt et -et- quatre-vingt cent cents mille million milliards billion premier sixième virgule "
-    "pour p. plus de au moins moins de ne dépassant pas seulement du au mai décembre en"
+    "pour p. plus de au moins moins de ne dépassant pas seulement du au mai décembre en d’environ d'environ entre"
 ).split() + ["0", "1", "12", "٣", "۴", "2025", "1.250", "779,008", "1 429", "٢٬٥٠٠٫٧٥", "17.05.2025", "-", "−",
-             "+", "%", "٪", "(", ")", ".", ",", "،", "\n", " ", "\u00a0", "\u202f", "9" * 40, "00"]
+             "+", "%", "٪", "(", ")", ".", ",", "،", "\n", " ", "\u00a0", "\u202f", "9" * 40, "00", "6،59",
+             "%30،22", "45 000", "et", "(06)", "000"]
 
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=14).map(
     lambda parts: "".join(p if i % 3 == 2 else p + " " for i, p in enumerate(parts)))

@@ -113,3 +113,76 @@ def test_what_cannot_be_read_is_one_line_naming_the_observation(quote, figure_te
         read_quantity(quote, figure_text, lang, obs="o0999", unit=unit)
     text = str(err.value)
     assert text.startswith("o0999: ") and message in text and "\n" not in text
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Quotes of the 2020-2023 press (../shared/source/press-coverage.tsv; obs ids in comments), read by hand.
+@pytest.mark.parametrize("quote, figure_text, lang, value, unit", [
+    # "وطنا": the conjunction glued to the unit word, "and a tonne" (1000 + 922 + 0.641 kg)
+    ("وطنا و922 كيلوغراما و641 غراما من مخدر الكوكايين", "وطنا و922 كيلوغراما و641 غراما", "ar", "1922.641",
+     "kg"),                                                                                      # o2638
+    ("حجزت مصالح الأمن الوطني خلال السنة الجارية طنا و433 كيلوغراما", "طنا و433 كيلوغراما", "ar", "1433", "kg"),
+    ("six (06) concours externes ont été organisés", "six", "fr", "6", "count"),                 # o2212
+    ("45 000 et 829 cas ayant été enregistrés et traités", "45 000 et 829", "fr", "45829", "count"),  # o4064
+    ("مليونا و153 ألفا و741 قضية زجرية", "مليونا و153 ألفا و741", "ar", "1153741", "count"),    # o4079
+    ("انخفض عدد القضايا الزجرية المسجلة بناقص %30،22", "%30،22", "ar", "30.22", "percent"),       # o3117
+    ("لم تتجاوز إحصائيات الإجرام العنيف سقف 6،59 بالمائة فقط", "6،59 بالمائة", "ar", "6.59", "percent"),  # o3122
+    ("بنسبة زيادة ناهزت 14 فالمية مقارنة مع السنة المنصرمة", "14 فالمية", "ar", "14", "percent"),  # o2708
+    # a dot before three digits groups thousands in French, and nothing in this quote says otherwise (o3104;
+    # other outlets print the same figure as 98,543 tonnes: the outlet's slip, left to reconciliation)
+    ("la saisie de 98.543 tonnes de hachich", "98.543 tonnes", "fr", "98543000", "kg"),
+])
+def test_value_and_unit_of_the_earlier_press(quote, figure_text, lang, value, unit):
+    q = read_quantity(quote, figure_text, lang)
+    assert (q.value, q.unit) == (D(value), unit)
+    assert quote[q.start:q.end] == figure_text
+
+
+@pytest.mark.parametrize("quote, figure_text, lang, qualifier", [
+    # "did not exceed" is an upper bound: less_than (o0118, o0124: read as more_than before)
+    ("ولم تتجاوز الجريمة العنيفة 6 % من مجموع القضايا المسجلة", "6 %", "ar", "less_than"),
+    ("ولم تتجاوز الجريمة العنيفة 6 في المائة من مجموع القضايا المسجلة", "6 في المائة", "ar", "less_than"),
+    ("ولم تتخط خلال السنة الجارية حاجز 4 في المائة", "4 في المائة", "ar", "less_than"),         # o4083
+    ("وبأكثر من 40 بالمائة مع سنة .2020", "40 بالمائة", "ar", "more_than"),                      # o3166
+    ("les statistiques de la criminalité violente n’ont pas dépassé le seuil de 6,59%", "6,59%", "fr",
+     "less_than"),                                                                               # o3089
+    ("n’ont pas dépassé la barre de 4% de l’apparence générale du crime", "4%", "fr", "less_than"),  # o4049
+    ("les crimes violents ne dépassent pas cette année 7 %", "7 %", "fr", "less_than"),
+    ("dépassant cette année 95% de l'apparence générale du crime", "95%", "fr", "more_than"),   # o4006
+    # the restrictive ne ... que: only (Grevisse, Le Bon Usage); ne ... pas que (not only) and a comparison are not
+    ("n’a atteint que 4 % cette année", "4 %", "fr", "only"),                                   # o4063
+    ("Les crimes violents ne représentent plus que 6 % de l’ensemble des affaires recensées", "6 %", "fr",
+     "only"),                                                                                    # o0122
+    ("il n'est pas plus élevé que 5 %", "5 %", "fr", "exact"),
+    ("elle ne représente pas que 5 %", "5 %", "fr", "exact"),
+    # d'environ; en plus de
+    ("Les vols de voitures ont connu une baisse d’environ 19%", "19%", "fr", "about"),          # o2019
+    ("en plus de 65 véhicules", "65", "fr", "exact"),                                           # o4031
+    # the verb too far from its number (more than a few words) does not qualify it
+    ("le nombre a dépassé les prévisions établies par les services au début de 2021 avec 95 %", "95 %", "fr",
+     "exact"),
+])
+def test_qualifier_of_the_earlier_press(quote, figure_text, lang, qualifier):
+    assert read_quantity(quote, figure_text, lang).qualifier == qualifier
+
+
+@pytest.mark.parametrize("quote, figure_text, lang, direction", [
+    ("متراجعة بنسبة 12 بالمائة عن السنة المنصرمة", "12 بالمائة", "ar", "down"),                 # o4212
+    ("il y en a eu 508 affaires, soit 18% de plus qu’en 2022", "18%", "fr", "up"),               # o2043
+    ("soit 33% de plus par rapport à 2019", "33%", "fr", "up"),                                 # o5002
+    ("soit 10 % de moins qu'en 2022", "10 %", "fr", "down"),
+])
+def test_direction_of_the_earlier_press(quote, figure_text, lang, direction):
+    assert read_quantity(quote, figure_text, lang, change=True).direction == direction
+
+
+@pytest.mark.parametrize("quote, figure_text, message", [
+    # the plural starts at two: a singular "tonne" after 1.948 says the dot is a decimal point
+    ("1.948 tonne de cocaïne", "1.948 tonne", "the singular 'tonne'"),
+    # the quote writes the dot as a decimal point elsewhere
+    ("1.5 tonne de cocaïne et 98.543 tonnes de hachich", "98.543 tonnes", "as a decimal point in '1.5'"),
+])
+def test_a_dot_before_three_digits_of_a_weight_is_refused_when_the_quote_says_decimal(quote, figure_text, message):
+    with pytest.raises(QuantityError, match=message) as err:
+        read_quantity(quote, figure_text, "fr", obs="o0999")
+    assert str(err.value).startswith("o0999: ") and "\n" not in str(err.value)

@@ -24,16 +24,26 @@ vol. I §§ 316-331 (numerals) and K. C. Ryding, *A Reference Grammar of Modern 
 Choices where the grammar allows two readings (documented as the press means them):
 
 - "ألفا" without tanween after a multiplier is the accusative singular ("32 ألفا" = 32,000); alone it is the dual
-  in construct ("ألفا شخص" = 2,000); "ألفاً" with tanween is always the singular.
+  in construct when its noun follows ("ألفا شخص" = 2,000) and the accusative singular before "و" and the next part
+  or before من ("مليونا و153 ألفا و741" = 1,153,741: a dual in construct is followed by its noun, never by "و");
+  anywhere else alone ("بلغ عددهم مليونا") it is unread. "ألفاً" with tanween is always the singular. The oblique
+  dual in construct "ألفي"/"مليوني" before its noun is two ("أكثر من مليوني زائر" = more than 2,000,000).
 - a scale followed by a bigger scale multiplies ("ألف مليار" = 10**12); بليون is 10**9 (= مليار), تريليون 10**12.
 - "ونصف"/"وربع"/"وثلث" after a number adds that fraction of its last scale ("مليونان ونصف" = 2,500,000,
   "مليون ونصف المليون" = 1,500,000, "ثلاثة ونصف" = 3.5); "نصف مليار" is 500,000,000. "نصف" alone is no number.
 - three digits after a scale word without "و" continue the number ("44 ألف 906" = 44,906: the press drops the "و").
+- the formal style: a scale repeated after a round hundred of it adds to it ("مائة ألف وألف" = 101,000), and an
+  Arabic comma may stand before the "و" of the next group of a number all in words ("مائة مليون، ومائة ألف، ومائة"
+  = 100,100,100).
 - the cardinal with the article ("الثمانية", "التسع") is a cardinal; "الاثنا عشر" (the cardinal teen with the
   article, as the press writes "الدورة الاثنا عشر") is read as the ordinal 12, as is "الواحد والعشرين".
   الاثنين and الأحد alone are weekdays, not numbers. Ordinals without the article ("رابع", "سادسة") are read,
-  except "ثانية" (also "a second") and "أولى"/"أولي" (also "primary").
-- percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة" are one match with ``percent=True``.
+  except "ثانية" (also "a second") and "أولى"/"أولي" (also "primary"). Above a hundred: "الحادي والعشرون بعد
+  المئة" = 121st ("بعد" and the hundreds or thousands with the article).
+- percent: "12 %", "12%", "١٢٪", "12 في المائة/المئة", "12 بالمائة/بالمئة", Darija "14 فالمية" are one match with
+  ``percent=True``, and so is a sign typed before the digits ("%30،22", as it shows right to left).
+- the Arabic comma between digits is a decimal mark ("6،59 بالمائة" = 6.59) or, before three digits, groups
+  thousands, like the comma (helpers.reading.match.read_digits); "2019،2020" (four digits after it) is two numbers.
 - signs: "-0,5", "−24 %" (a minus glued to the digits, not after another number: "17-21" is a range), "ناقص 4",
   "سالب 4" (not after a number: "10 ناقص 4" is a subtraction) give negative values.
 - "فاصلة" in words is the decimal point ("ثلاثة فاصلة اثنان" = 3.2, "اثنان فاصلة صفر خمسة" = 2.05); decimals read
@@ -44,14 +54,16 @@ Choices where the grammar allows two readings (documented as the press means the
   disagree, the whole is unread.
 
 Unread (``value=None``, with the reason): a dot or comma before three digits followed by a scale word ("1.250
-مليون": 1.25 or 1,250 million), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
+مليون": 1.25 or 1,250 million), "مليونا" alone with neither its noun nor "و" after it (one or two?), "مليوني و..."
+(a dual in construct without its noun), digits grouped irregularly ("17.05.2025"), numeral words that cannot follow each
 other ("مليونان ثلاثمائة"), a fraction without a finite decimal ("ثلث مليون"), words and bracketed digits that
 disagree ("ستة (7)"), runs of more than 1,000 digits. Not numbers at all: a dual noun ("شخصان"), "نصف" alone, the
 weekdays الاثنين and الأحد, ثانية (a second), a plural scale without a multiplier ("آلاف الزوار").
 
 Qualifiers (the schema's enum in data/datapackage.json, field ``qualifier``) are read from the words directly
-before the number, with a glued و ف ب ل allowed on the first word ("بحوالي 12 %", "وأكثر من"), or after it for
-"only" (فقط، فحسب). See ``QUALIFIER_PHRASES``.
+before the number, with a glued و ف ب ل ك allowed on the first word ("بحوالي 12 %", "وأكثر من", "ولم يتجاوز"), or
+و/ف followed by ب ل ك ("وبأكثر من 40 بالمائة"), or after it for "only" (فقط، فحسب). A negated verb of exceeding is
+an upper bound ("لم تتخط 4"), a negated "يقل عن" a lower bound ("لا يقل عن 5"). See ``QUALIFIER_PHRASES``.
 """
 from __future__ import annotations
 
@@ -62,7 +74,7 @@ from functools import lru_cache
 
 from helpers.reading.dates import scan_dates
 from helpers.reading.match import (
-    DIGIT_CHUNK,
+    DIGIT_CHUNK_AR,
     DIGITS,
     DateMatch,
     Grammar,
@@ -91,8 +103,9 @@ def normalise(word: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # Lexicon, in normalised spelling (Wright I §§ 316-331; Ryding ch. 15). Kinds:
 #   unit 1-9 · ten (عشر/عشرة, 10, also the second word of 11-19) · tens 20-90 · hundred 100-900 · zero
-#   scale (value = the scale) with a form: sing | dual | plural | alef (ألفا/مليونا: dual in construct alone,
-#   accusative singular after a multiplier) | article (المليون: only after a fraction)
+#   scale (value = the scale) with a form: sing | dual | plural | alef (ألفا/مليونا: the nominative dual in
+#   construct when its noun follows, else the accusative singular) | construct (ألفي/مليوني: the oblique dual in
+#   construct, a number only when its noun follows) | article (المليون: only after a fraction)
 #   fraction (نصف ربع ثلث ثلثا) · ordinal units 1-10 · ordinal tens · ordinal hundred
 #   A unit may need عشر after it (الاثنا, الأحد: alone they are something else) or carry the article.
 def _forms(*pairs):
@@ -118,17 +131,18 @@ for _unit, _value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 
                       ("تسع", 9)):
     _HUNDREDS[_unit + "مائه"] = _HUNDREDS[_unit + "مئه"] = _value * 100
 _SCALES: dict[str, tuple[int, str]] = {}
-for _sing, _dual, _alef, _plural, _scale in (
-    ("الف", "الفان الفين", "الفا", "الاف الوف", 10**3),  # ألوف: the plural of multitude (Wright I)
-    ("مليون", "مليونان مليونين", "مليونا", "ملايين", 10**6),
-    ("مليار", "ملياران مليارين", "مليارا", "مليارات", 10**9),
-    ("بليون", "بليونان بليونين", "بليونا", "بلايين", 10**9),
-    ("تريليون", "تريليونان تريليونين", "تريليونا", "تريليونات", 10**12),
-    ("ترليون", "ترليونان ترليونين", "ترليونا", "ترليونات", 10**12),
-    ("كوادريليون", "كوادريليونان كوادريليونين", "كوادريليونا", "كوادريليونات", 10**15),
+for _sing, _dual, _alef, _oblique, _plural, _scale in (
+    ("الف", "الفان الفين", "الفا", "الفي", "الاف الوف", 10**3),  # ألوف: the plural of multitude (Wright I)
+    ("مليون", "مليونان مليونين", "مليونا", "مليوني", "ملايين", 10**6),
+    ("مليار", "ملياران مليارين", "مليارا", "ملياري", "مليارات", 10**9),
+    ("بليون", "بليونان بليونين", "بليونا", "بليوني", "بلايين", 10**9),
+    ("تريليون", "تريليونان تريليونين", "تريليونا", "تريليوني", "تريليونات", 10**12),
+    ("ترليون", "ترليونان ترليونين", "ترليونا", "ترليوني", "ترليونات", 10**12),
+    ("كوادريليون", "كوادريليونان كوادريليونين", "كوادريليونا", "كوادريليوني", "كوادريليونات", 10**15),
 ):
     _SCALES[_sing] = (_scale, "sing")
     _SCALES[_alef] = (_scale, "alef")
+    _SCALES[_oblique] = (_scale, "construct")
     for _p in _plural.split():
         _SCALES[_p] = (_scale, "plural")
     for _d in _dual.split():
@@ -149,12 +163,15 @@ _BARE_ORDINAL_UNITS = _forms(
 )
 _ORDINAL_TENS = {"ال" + form: value for form, value in _TENS.items()}
 _ORDINAL_HUNDRED = {"المائه": 100, "المئه": 100}
-_PERCENT_WORDS = {"بالمائه", "بالمئه", "بالميه"}  # one word; and "في" + one of _PERCENT_AFTER_FI
+# one word; and "في" + one of _PERCENT_AFTER_FI. Darija writes "في المية" as one word: "14 فالمية".
+_PERCENT_WORDS = {"بالمائه", "بالمئه", "بالميه", "فالميه", "فالمائه", "فالمئه"}
 _PERCENT_AFTER_FI = {"المائه", "المئه", "الميه"}
 _PERCENT_SIGNS = {"%", "٪", "﹪", "％"}
 _DECIMAL_WORDS = {"فاصله", "فاصل"}
 _MINUS_WORDS = {"ناقص", "سالب"}
 _PREFIXES = "وفبلك"  # conjunctions and prepositions glued to a word
+# A conjunction and a preposition glued together before a qualifier ("وبأكثر من", "فبحوالي").
+_DOUBLE_PREFIXES = tuple(c + p for c in "وف" for p in "بلك")
 
 
 @dataclass(frozen=True)
@@ -214,7 +231,7 @@ def _lookup(norm: str, raw: str) -> _Word | None:
 _TOKEN_RE = re.compile(  # the whitespace before a token, then the token: Arabic words first, they are most of the text
     r"(?P<gap>\s*)(?:"
     r"(?P<arabic>[\u0620-\u065f\u0670-\u06d3\u06fa-\u06ff]+)"
-    rf"|(?P<number>{DIGIT_CHUNK})"
+    rf"|(?P<number>{DIGIT_CHUNK_AR})"
     r"|(?P<latin>[A-Za-z\u00c0-\u024f]+)"
     r"|(?P<punct>\S))",
     re.S,
@@ -409,11 +426,73 @@ def _fraction_after(tokens: list[_Token], last: int, scale: int) -> tuple[Fracti
     return value, end
 
 
+# Words that cannot be the noun a dual in construct governs: particles, prepositions, the percent words.
+_NOT_A_NOUN = {"من", "في", "على", "علي", "عن", "الى", "الي", "حتى", "حتي", "منذ", "خلال", "مع", "بين", "او", "ام",
+               "ثم", "قد", "كما", "لا", "لم", "لن", "ما", "الذي", "التي", "الذين", "هو", "هي", "و", "ف", "ب", "ل",
+               "ك", "اي", "ان", "انه", "الا", "سوي", "فقط", "فحسب", "نحو", "حوالي", "بعد", "قبل", "عند", "لدى",
+               "لدي", "هذه", "هذا", "ذلك", "تلك", "وقد", "كان", "كانت"} | _PERCENT_WORDS
+
+
+def _noun_after(tokens: list[_Token], last: int) -> bool:
+    """Whether an Arabic noun follows token ``last`` on the same line, as the noun of a dual in construct
+    ("مليونا درهم", "مليوني زائر"): a word that is no numeral, particle or preposition, and no word with a glued
+    preposition and the article ("بالمغرب")."""
+    k = last + 1
+    if k >= len(tokens) or not _joined(tokens, k):
+        return False
+    tok = tokens[k]
+    return tok.kind == "arabic" and tok.word is None and tok.norm not in _NOT_A_NOUN and \
+        not tok.norm.startswith(("بال", "لل", "فال", "كال", "وال"))
+
+
+def _scale_alone(tokens: list[_Token], part: _Part) -> tuple[Fraction | None, str]:
+    """(multiplier, reason) of a scale word standing without a number before it; (None, reason) when it cannot be
+    read whole, (None, "") when it is no number.
+
+    مليون is one; مليونان/مليونين are two. مليونا without tanween is the nominative dual in construct when its
+    noun follows ("مليونا درهم" = 2,000,000 dirhams), and the accusative singular, written without its tanween,
+    before "و" and the next part or before من: "مليونا و153 ألفا و741" is 1,153,741 (Wright I, the dual in
+    construct, and Ryding ch. 15: the construct dual drops its nuun before the counted noun, and nothing else can
+    follow it: never "و").
+    Anywhere else ("بلغ عددهم مليونا") it may be either and is not read. مليوني/ألفي, the oblique dual in
+    construct ("أكثر من مليوني زائر" = more than 2,000,000 visitors), is a number only before its noun; before
+    "و" it is a construct without its noun and is not read; elsewhere it is the adjective مليوني (a
+    million-strong), no number.
+    """
+    form = part.word.form
+    if form == "sing":
+        return Fraction(1), ""
+    if form == "dual":
+        return Fraction(2), ""
+    word = tokens[part.last].text
+    if _noun_after(tokens, part.last):
+        return Fraction(2), ""
+    nxt = _next_part(tokens, part.last)
+    conj = nxt is not None and nxt.conj
+    if form == "alef":
+        if conj or part.last + 1 < len(tokens) and _joined(tokens, part.last + 1) and \
+                tokens[part.last + 1].norm == "من":
+            return Fraction(1), ""
+        return None, (f"{word!r} without its noun may be the accusative singular (one) or the dual in construct "
+                      "(two)")
+    if conj:
+        return None, f"{word!r} is the dual in construct, which its noun follows, not {tokens[nxt.first].text!r}"
+    return None, ""
+
+
 def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
-    """Read a cardinal number starting at token i: groups with scales, joined by 'و' in decreasing order."""
+    """Read a cardinal number starting at token i: groups with scales, joined by 'و' in decreasing order.
+
+    Two more joins of the formal style: a scale repeated after a round hundred of it adds one or two of it
+    ("مائة ألف وألف" = 101,000: the hundred and one thousand that no multiplier "مائة وواحد" says), and after a
+    scale word an Arabic comma may stand before the "و" of the next group when the whole number is in words
+    ("مائة مليون، ومائة ألف، ومائة" = 100,100,100).
+    """
     total = Fraction(0)
     bound: int | None = None  # the next group must stay below the last scale used
     last_scale = 1
+    multiplier = Fraction(0)  # of the last scale used
+    repeated = False
     last = None
     j = i
     while True:
@@ -427,9 +506,18 @@ def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
             if scaled is not None:
                 scale, glast = scaled
         elif start_part is not None and start_part.word and start_part.word.kind == "scale" and \
-                (start_part.conj == conj_ok) and start_part.word.form in ("sing", "dual", "alef"):
-            # a scale on its own: مليون (1), مليونين / مليونا (2); ألف مليار
-            value = Fraction(1 if start_part.word.form == "sing" else 2)
+                (start_part.conj == conj_ok) and start_part.word.form in ("sing", "dual", "alef", "construct"):
+            # a scale on its own: مليون (1), مليونين (2), مليونا (1 or 2), مليوني (2 before its noun); ألف مليار
+            value, reason = _scale_alone(tokens, start_part)
+            if value is None:
+                if reason and last is None:  # مليوني و400 ألف: unread over the whole expression
+                    end = start_part.last
+                    nxt = _next_part(tokens, end)
+                    if nxt is not None and nxt.conj:
+                        rest = _read_cardinal(tokens, nxt.last)
+                        end = rest.last if rest is not None else nxt.last
+                    return _Reading(None, end, reason)
+                break
             scale, glast = start_part.word.value, start_part.last
             more = _scale_after(tokens, glast)
             if more is not None and more[0] > scale:
@@ -448,7 +536,9 @@ def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
         else:
             break
         contribution = value * scale
-        if bound is not None and contribution >= bound:
+        repeat = bound is not None and group is None and scale == bound and not repeated and \
+            multiplier % 100 == 0 and value <= 2  # مائة ألف وألف
+        if bound is not None and contribution >= bound and not repeat:
             break
         if bound is not None and scale == 1 and group is not None and tokens[group[1]].kind == "number" \
                 and not start_part.conj and len(tokens[j].text) != 3:
@@ -458,10 +548,21 @@ def _read_cardinal(tokens: list[_Token], i: int) -> _Reading | None:
         last_scale = scale
         if scale == 1:
             break  # a group without a scale ends the number
+        if repeat:
+            repeated, multiplier = True, multiplier + value
+        else:
+            repeated, multiplier = False, value
         bound = scale
         j = last + 1
         nxt = _next_part(tokens, last)
         if nxt is None:
+            comma = last + 1
+            if comma < len(tokens) and tokens[comma].kind == "punct" and tokens[comma].text in "،," and \
+                    _joined(tokens, comma) and all(t.kind != "number" for t in tokens[i:last + 1]):
+                after = _next_part(tokens, comma)
+                if after is not None and after.conj and after.word is not None:
+                    j = comma + 1  # مائة مليون، ومائة ألف
+                    continue
             break
         if not nxt.conj and not (nxt.word is None and tokens[nxt.last].kind == "number"):
             break
@@ -533,7 +634,8 @@ def _read_spoken_decimal(tokens: list[_Token], i: int) -> _Reading | None:
             continue  # ثمانية وثمانون: one number
         whole = _read_cardinal(tokens[:k], i)
         part = _read_cardinal(tokens[:j], k + 1)
-        if whole is None or part is None or whole.last != k - 1 or part.last != j - 1:
+        if whole is None or part is None or whole.value is None or part.value is None or whole.last != k - 1 \
+                or part.last != j - 1:
             continue
         if part.value >= den.value or part.value.denominator != 1 or whole.value.denominator != 1:
             continue
@@ -541,9 +643,28 @@ def _read_spoken_decimal(tokens: list[_Token], i: int) -> _Reading | None:
     return None
 
 
+# Ordinals above a hundred name the units and tens, then "بعد" and the hundreds (or thousands) with the article:
+# "الحادي والعشرون بعد المئة" = 121st, "الخامس بعد الألف" = 1005th (Wright I, the ordinals; Ryding ch. 15,
+# ordinals above one hundred).
+_AFTER_BASE = {"ال" + form: value for form, value in _HUNDREDS.items()} | {"الالف": 1000, "الالفين": 2000}
+
+
 def _read_ordinal(tokens: list[_Token], i: int) -> _Reading | None:
     """Read an ordinal starting at token i: السادسة · السادسة عشرة · الثالثة والتسعين · الثلاثين · المائة ·
-    رابع · الاثنا عشر · الواحد والعشرين."""
+    رابع · الاثنا عشر · الواحد والعشرين · الحادي والعشرون بعد المئة."""
+    reading = _read_ordinal_below_hundred(tokens, i)
+    if reading is None or reading.value >= 100:
+        return reading
+    k = reading.last + 1
+    if k + 1 < len(tokens) and _joined(tokens, k) and _joined(tokens, k + 1) and tokens[k].norm == "بعد" and \
+            tokens[k + 1].norm in _AFTER_BASE:
+        return _Reading(reading.value + _AFTER_BASE[tokens[k + 1].norm], k + 1, ordinal=True)
+    if tokens[reading.last].norm.startswith(("الحادي", "حادي")) and reading.value == 1:
+        return None  # الحادي/الحادية only before عشر, a tens word or بعد المائة
+    return reading
+
+
+def _read_ordinal_below_hundred(tokens: list[_Token], i: int) -> _Reading | None:
     part = _part_at(tokens, i)
     if part is None or part.conj or part.word is None:
         return None
@@ -564,8 +685,6 @@ def _read_ordinal(tokens: list[_Token], i: int) -> _Reading | None:
             return _Reading(Fraction(value + nxt.word.value), nxt.last, ordinal=True)
     if article_unit:
         return None  # a cardinal with the article: read by _read_cardinal
-    if tokens[part.last].norm.startswith(("الحادي", "حادي")):
-        return None  # الحادي/الحادية only before عشر or a tens word
     return _Reading(Fraction(value), last, ordinal=True)
 
 
@@ -584,7 +703,8 @@ _EXCEED = _verbs("يفوق", "تفوق", "يفوقان", "تفوقان", "فاق
                  "يزيد عن", "يزيد علي", "تزيد عن", "تزيد علي", "زاد عن", "زاد علي", "زادت عن", "زادت علي",
                  "يربو علي", "تربو علي")
 _MORE_THAN = _verbs("اكثر من", "ازيد من", "ما يزيد عن", "ما يزيد علي", "ما يفوق", "ما يتجاوز", "ما يربو علي") \
-    + _EXCEED
+    + _EXCEED + [(neg, verb, prep) for neg in ("لا", "لن") for verb in ("يقل", "تقل") for prep in ("عن", "علي")]
+# ("لا يقل عن 5", no less than 5: a lower bound, never the upper bound of "يقل عن")
 # A verb of exceeding after a negation is an upper bound: "لم يتجاوز 5" (at most 5). The enum has no at_most,
 # so it is less_than, like أقل من; the value itself is included.
 _NEGATED = _verbs("يتعد", "تتعد", "يتعدي", "تتعدي", "يزد عن", "يزد علي", "تزد عن", "تزد علي", "يتخط", "تتخط")
@@ -601,7 +721,7 @@ _BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _qualifier in sorted(QUALIFIER_PHRASES.items(), key=lambda item: -len(item[0])):
     _BY_LAST_WORD.setdefault(_phrase[-1], []).append((_phrase, _qualifier))
     if len(_phrase) == 1:
-        for _prefix in _PREFIXES:
+        for _prefix in (*_PREFIXES, *_DOUBLE_PREFIXES):
             _BY_LAST_WORD.setdefault(_prefix + _phrase[0], []).append((_phrase, _qualifier))
 _ONLY = ("فقط", "فحسب")
 
@@ -619,6 +739,8 @@ def _phrase_matches(tokens: list[_Token], k: int, i: int, phrase: tuple[str, ...
         return 0
     if len(first) == len(phrase[0]) + 1 and first[0] in _PREFIXES and first[1:] == phrase[0]:
         return 1
+    if len(first) == len(phrase[0]) + 2 and first[:2] in _DOUBLE_PREFIXES and first[2:] == phrase[0]:
+        return 2  # وبأكثر من
     return None
 
 
@@ -766,6 +888,11 @@ def _find_arabic(text: str) -> list[NumberMatch]:
             plus = _plus_before(tokens, i)
             if plus is not None:
                 first = plus
+        percent_before = first > 0 and tokens[first].kind == "number" and not tokens[first].gap_before and \
+            tokens[first - 1].kind == "punct" and tokens[first - 1].text in _PERCENT_SIGNS and \
+            (not matches or matches[-1].end <= tokens[first - 1].start)
+        if percent_before:
+            first -= 1  # "%30،22": the sign typed before the digits (it shows after them, right to left)
         qualifier, start = _qualifier_before(tokens, first)
         end_token = last
         percent = _percent_after(tokens, last)
@@ -782,7 +909,7 @@ def _find_arabic(text: str) -> list[NumberMatch]:
         else:
             out_value, reason = exact_value(value)
         matches.append(NumberMatch(out_value, start, end, text[start:end], qualifier, reading.ordinal, reason,
-                                   percent is not None))
+                                   percent is not None or percent_before))
         i = end_token + 1
     return merge_parenthesised(text, matches)
 

@@ -21,10 +21,16 @@ words this module finds, so that offsets and qualifiers stay ours. "un"/"une" al
 article, not a number ("un million" is read; a text that is only "un" is 1). Ordinals: "premier", "sixième", "1er", "6e", "6ème" (``ordinal=True``). "six (6)" is one
 match with the value 6 (words and digits that disagree make the whole unread).
 
-Qualifiers are read from the words before the number (see ``QUALIFIER_PHRASES``); "au moins" and "pas moins de"
-are lower bounds that include the value, and "au plus", "pas plus de", "ne dépassant pas" upper bounds: the
-schema has no at_least/at_most, so they are more_than and less_than. "à peine" (barely) is read as only: the
-value is exact and stressed as small. Percent: "%", " %", "pour cent", "pour-cent", "p. 100", "p.100".
+A number of whole thousands written with a group separator, "et" and up to three plain digits is one number:
+"45 000 et 829" is 45,829, "82.000 et 950" 82,950 (the French copy of the Arabic "45 ألف و829"; not after "entre",
+where it is a range, nor when more digits or a scale word follow).
+
+Qualifiers are read from the words before the number (see ``QUALIFIER_PHRASES``), also after an elided "d'"
+("une baisse d'environ 19 %"); "au moins" and "pas moins de" are lower bounds that include the value, and "au
+plus", "pas plus de", "ne dépassant pas" upper bounds: the schema has no at_least/at_most, so they are more_than
+and less_than. "à peine" (barely) is read as only: the value is exact and stressed as small. "en plus de 65
+véhicules" is "in addition to": no qualifier. Verbs a few words before the number ("n'ont pas dépassé la barre de
+4 %") are read by helpers.quantities. Percent: "%", " %", "pour cent", "pour-cent", "p. 100", "p.100".
 """
 from __future__ import annotations
 
@@ -90,11 +96,18 @@ QUALIFIER_PHRASES: dict[str, str] = {
                                          "inférieur à", "inférieure à", "inférieurs à", "inférieures à")},
     **{p: "only" for p in _phrases("seulement", "uniquement", "à peine")},
 }
+# A qualifier starts a word, also after an elided "d'" ("une baisse d'environ 19 %": the elision of "de" before a
+# vowel, Grevisse, Le Bon Usage).
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[\s(«\"]))(?P<q>" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+    r"(?:^|(?<=[\s(«\"])|(?<=\b[dD]['’]))(?P<q>" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                                            for p in sorted(QUALIFIER_PHRASES, key=len, reverse=True))
     + r")\s*$", re.I)
 _ONLY_AFTER_RE = re.compile(r"\s+(?:seulement|uniquement)\b", re.I)
+# "en plus de 65 véhicules" is "in addition to 65 vehicles" (the locution "en plus de"), not a lower bound.
+_EN_PLUS_RE = re.compile(r"(?:^|(?<=[\s(«\"]))en\s+$", re.I)
+# "45 000 et 829": a number of whole thousands, "et" and up to three digits is one number (45,829), as the French
+# copy of an Arabic "45 ألف و829" writes it; see _thousands_and.
+_ZERO_GROUP_RE = re.compile(r"[.\s\u00a0\u202f\u2009]000$")
 
 
 class _Tok:
@@ -172,6 +185,23 @@ def _is_sign(tokens: list[_Tok], i: int, signs: str) -> bool:
         (bool(sign.gap) and before.kind != "number")
 
 
+def _thousands_and(tokens: list[_Tok], i: int) -> tuple[Fraction, int] | None:
+    """(the part after "et", its token) for "45 000 et 829", "82.000 et 950": digits of whole thousands written
+    with a group separator, "et", then one to three plain digits on the same line (the units of the same number).
+    Not after "entre" (a range: "entre 1 000 et 500") and not when a scale word or more digits follow."""
+    tok = tokens[i]
+    if not _ZERO_GROUP_RE.search(tok.text) or i + 2 >= len(tokens) or i > 0 and tokens[i - 1].low == "entre":
+        return None
+    et, units = tokens[i + 1], tokens[i + 2]
+    if et.low != "et" or units.kind != "number" or not units.text.isdigit() or len(units.text) > 3 or \
+            not _same_line(et) or not _same_line(units):
+        return None
+    if i + 3 < len(tokens) and _same_line(tokens[i + 3]) and (tokens[i + 3].low in _SCALE_WORDS or
+                                                               tokens[i + 3].kind == "number"):
+        return None
+    return Fraction(int(units.text)), i + 2
+
+
 def find_numbers_fr(text: str) -> list[NumberMatch]:
     """Every number in French ``text`` (see the module's docstring)."""
     tokens = _tokenize(text)
@@ -202,6 +232,10 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
             elif value is not None and i + 1 < n and not tokens[i + 1].gap and \
                     tokens[i + 1].low in _ORDINAL_SUFFIX:
                 ordinal, last = True, i + 1  # 1er, 6e, 6ème
+            elif value is not None:
+                joined = _thousands_and(tokens, i)
+                if joined is not None:
+                    value, last = value + joined[0], joined[1]
         elif tok.kind == "word" and tok.low in _NUMBER_WORDS:
             if tok.low == "cent" and i > 0 and tokens[i - 1].low in ("pour",):
                 i += 1
@@ -237,6 +271,9 @@ def find_numbers_fr(text: str) -> list[NumberMatch]:
         # a qualifier phrase the previous number already took ("quatre-vingt seulement 0") is not this one's
         floor = matches[-1].end if matches else 0
         before = _QUALIFIER_RE.search(text, max(0, floor, start - 40), start)
+        if before and before.group("q").lower().startswith("plus d") and \
+                _EN_PLUS_RE.search(text, max(0, floor, before.start("q") - 10), before.start("q")):
+            before = None  # en plus de: in addition to
         qualifier = "exact"
         if before:
             qualifier = QUALIFIER_PHRASES[re.sub(r"\s+", " ", before.group("q").lower().replace("’", "'"))]

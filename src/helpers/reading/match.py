@@ -146,6 +146,12 @@ _SPACES = "\u0020\u00a0\u202f\u2009"
 DIGIT_CHUNK = (rf"{_D}{{1,3}}(?:[{_SPACES}]{_D}{{3}})+(?!{_D})(?:[.,\u066b]{_D}+)?"
                rf"|{_D}+(?:[.,\u066b\u066c]{_D}+)*"
                rf"|(?<!\S)[.\u066b]{_D}+(?![.,\u066b\u066c]?{_D})")  # ".77" after a space: 0.77
+# Arabic text also writes the Arabic comma (U+060C) between digits, as the decimal mark ("6،59 بالمائة",
+# "%30،22"; the Arabic decimal separator ٫ looks like it) or, before three digits, to group thousands. It is
+# also the list comma, so it joins digits only when one to three digits follow it ("2019،2020" stays two years).
+DIGIT_CHUNK_AR = (rf"{_D}{{1,3}}(?:[{_SPACES}]{_D}{{3}})+(?!{_D})(?:[.,\u066b]{_D}+)?"
+                  rf"|{_D}+(?:[.,\u066b\u066c]{_D}+|\u060c{_D}{{1,3}}(?!{_D}))*"
+                  rf"|(?<!\S)[.\u066b]{_D}+(?![.,\u066b\u066c]?{_D})")
 _SEP = re.compile(rf"[^{DIGITS}]")
 
 
@@ -153,15 +159,19 @@ _SEP = re.compile(rf"[^{DIGITS}]")
 def read_digits(chunk: str, lang: str) -> tuple[Fraction | None, str, bool]:
     """The value of a digit chunk under the rules of ``lang``: (value, reason, ambiguous before a scale word).
 
-    Arabic text (Moroccan and Middle-Eastern press): a dot, comma or ٬ followed by exactly three digits groups
-    thousands ("779,008", "10.249", "1.864.108"); otherwise a dot, comma or ٫ is the decimal mark ("8.5",
-    "123,97", "٢٫٥"). French text (Grevisse, Le Bon Usage, § 602, and the Imprimerie nationale's rules): the comma
-    is always the decimal mark ("1,731 tonne" is 1.731); a dot or a (thin, no-break) space groups thousands; a dot
-    followed by other than three digits is read as a decimal point, as English-style copy writes it. Two different
-    marks: the last one is the decimal mark ("1.234,5", "٢٬٥٠٠٫٧٥"). The third value is true for one mark followed
-    by three digits, which a scale word after it makes ambiguous ("1.250 مليون": 1.25 or 1250 million?).
+    Arabic text (Moroccan and Middle-Eastern press): a dot, comma (also the Arabic comma ،) or ٬ followed by
+    exactly three digits groups thousands ("779,008", "10.249", "1.864.108"); otherwise a dot, comma, Arabic
+    comma or ٫ is the decimal mark ("8.5", "123,97", "6،59", "٢٫٥"). French text (Grevisse, Le Bon Usage, § 602,
+    and the Imprimerie nationale's rules): the comma is always the decimal mark ("1,731 tonne" is 1.731); a dot or
+    a (thin, no-break) space groups thousands ("98.543 tonnes" is 98,543 tonnes as printed); a dot followed by
+    other than three digits is read as a decimal point, as English-style copy writes it. Two different marks: the
+    last one is the decimal mark ("1.234,5", "٢٬٥٠٠٫٧٥"). The third value is true for one mark followed by three
+    digits, which a scale word after it makes ambiguous ("1.250 مليون": 1.25 or 1250 million?); before a weight
+    unit, helpers.quantities asks the quote whether the mark may be a decimal point.
     """
     ascii_chunk = chunk.translate(TO_ASCII)
+    if lang == "ar":
+        ascii_chunk = ascii_chunk.replace("\u060c", ",")  # the Arabic comma: as "," (see DIGIT_CHUNK_AR)
     digits = [c for c in ascii_chunk if c.isdigit()]
     if len(digits) > MAX_DIGITS:
         return None, f"a run of {len(digits)} digits is longer than {MAX_DIGITS}", False
