@@ -8,7 +8,9 @@ a higher subpackage; no matplotlib.
     reconcile     which value the report most likely published: agreement, rounding, independence, causes
     series        the 2017-2025 communication series from this report and other press reports
     checks        the report's claims against the evidence
-    changes       the changes the reports state against the levels they publish
+    changes       the changes the reports state against the levels they publish (and the levels they cite)
+    revisions     the previous year's level as a report cites it, beside the one the previous report published
+    panel         every figure's value in each report year, one wide table
     bounds        what a value computed from approximations and bounds is
     load          every processed table loaded the one way: schema, manifest, rebuilt and compared, typed
     cli           the command line (``python -m helpers.build``, ``--check``)
@@ -26,6 +28,8 @@ from helpers.build.changes import build_stated_changes
 from helpers.build.checks import build_checks
 from helpers.build.figures import build_exclusions, build_figures
 from helpers.build.observations import build_observations
+from helpers.build.panel import build_panel
+from helpers.build.revisions import build_revisions
 from helpers.build.series import build_series
 from helpers.datapackage import schema
 from helpers.datapackage.article import load_report
@@ -33,7 +37,8 @@ from helpers.datapackage.curation import load_curation
 from helpers.paths import PROCESSED, RAW_REPORT
 
 # The tables the build makes, by resource of the data package, in the order they are built and written.
-TABLES = ("figures", "exclusions", "checks", "series", "observations", "report_figures", "stated_changes")
+TABLES = ("figures", "exclusions", "checks", "series", "observations", "report_figures", "stated_changes",
+          "revisions", "panel")
 
 
 class Build:
@@ -82,6 +87,14 @@ class Build:
     @cached_property
     def stated_changes(self) -> pd.DataFrame:
         return build_stated_changes(self.report_figures, self.curation)
+
+    @cached_property
+    def revisions(self) -> pd.DataFrame:
+        return build_revisions(self.report_figures, self.curation)
+
+    @cached_property
+    def panel(self) -> pd.DataFrame:
+        return build_panel(self.report_figures, self.series, self.curation)
 
     def table(self, resource: str) -> pd.DataFrame:
         if resource not in TABLES:

@@ -1,8 +1,14 @@
 """Changes a report states ("-10 %"), set beside the change its levels imply: ``data/processed/stated-changes.csv``.
 
-For each change figure of a report (metrics.csv kind ``change``) whose level figure (``change_of``) has a value
-that year, the level before is the value the previous year's report published (``before_from = previous_report``)
-or, when that report is not in the data, the previous year's level as this report cites it (``cited``).
+For each change figure of a report (metrics.csv kind ``change``) with a level figure (``change_of``), one row per
+comparison, ``before_from`` saying which level before it uses:
+
+- ``previous_report``: the level the previous year's report published (the change as a reader of both reports
+  would check it); a report with no predecessor in the collection gives this row as ``not_checkable``;
+- ``cited``: the previous year's level as this report itself cites it (metrics.csv kind ``prior_year``), when it
+  does: a report that states both levels and the change is checked against itself.
+
+When the two levels before differ, the report has revised its predecessor's figure (revisions.csv says so).
 
 **Tolerance.** A stated percent is rounded to its last digit: "10 %" stands for [9.5, 10.5), "2,3 %" for
 [2.25, 2.35). So the implied change must fall within half a unit of that digit of the stated magnitude, with the
@@ -39,8 +45,9 @@ def tolerance(stated: Decimal, qualifier: str) -> tuple[Decimal | None, Decimal 
 
 
 def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd.DataFrame:
-    """One row per stated change whose level figure exists; its status by the tolerance rule above."""
+    """One row per stated change and level before it can be compared with; its status by the tolerance rule."""
     values = {(int(r["report_year"]), r["figure"]): r for r in report_figures.to_dict("records")}
+    years = set(schema.allowed("press_coverage", "report_year"))
     cited_of = {m["change_of"]: f for f, m in curation.metrics.items() if m["kind"] == "prior_year"}
     rows = []
     for (year, figure), change in values.items():
@@ -48,43 +55,52 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         level = metric["change_of"]
         if change["kind"] != "change" or not level or pd.isna(change["value"]):
             continue
-        stated = Decimal(str(change["value"]))
-        sign = {"up": "+", "down": "-"}.get(change["direction"], "")
-        after = values.get((year, level))
-        before, before_from = values.get((year - 1, level)), "previous_report"
-        if before is None and level in cited_of:
-            before, before_from = values.get((year, cited_of[level])), "cited"
-        row = {"report_year": year, "figure": figure, "level_figure": level, "section": metric["section"],
-               "metric_en": curation.metrics[level]["metric_en"], "metric_ar": curation.metrics[level]["metric_ar"],
-               "stated": float(f"{sign}{stated}") if sign else float(stated), "qualifier": change["qualifier"],
-               "level_before": None, "before_from": None, "level_after": None, "implied": None,
-               "status": "not_checkable", "matches_other": "", "note": ""}
-        low, high = tolerance(stated, change["qualifier"] or "exact")
-        row["tolerance_low"] = None if low is None else float(low)
-        row["tolerance_high"] = None if high is None else float(high)
-        missing = [name for name, r in (("this year's level", after), ("the previous year's level", before))
-                   if r is None or pd.isna(r["value"])]
-        if missing:
-            row["note"] = "No value for " + " and ".join(missing) + (
-                " (the outlets conflict)" if any(r is not None and pd.isna(r["value"]) for r in (after, before))
-                else " in the data")
-            rows.append(row)
-            continue
-        a, b = Decimal(str(after["value"])), Decimal(str(before["value"]))
-        implied = ((a - b) / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        row.update(level_before=before["value"], before_from=before_from, level_after=after["value"],
-                   implied=float(implied))
-        within = _fits(a, b, change["direction"], low, high)
-        row["status"] = "consistent" if within else "inconsistent"
-        if not within:
-            row["matches_other"] = " ".join(_other_fits(values, curation, year, level, metric["section"],
-                                                         change["direction"], low, high))
-        row["note"] = _note(row, after, before, before_from, values, year, level, cited_of)
-        rows.append(row)
+        comparisons = [("previous_report", values.get((year - 1, level)))]
+        if level in cited_of and (year, cited_of[level]) in values:
+            comparisons.append(("cited", values[(year, cited_of[level])]))
+        for before_from, before in comparisons:
+            rows.append(_comparison(values, curation, year, figure, change, level, before_from, before,
+                                    has_previous=year - 1 in years))
     table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
     for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
         table[column] = pd.Series([whole(v) for v in table[column]], dtype=object, index=table.index)
     return table
+
+
+def _comparison(values, curation: Curation, year: int, figure: str, change: dict, level: str, before_from: str,
+                before: dict | None, has_previous: bool) -> dict:
+    metric = curation.metrics[figure]
+    stated = Decimal(str(change["value"]))
+    sign = {"up": "+", "down": "-"}.get(change["direction"], "")
+    after = values.get((year, level))
+    row = {"report_year": year, "figure": figure, "level_figure": level, "section": metric["section"],
+           "metric_en": curation.metrics[level]["metric_en"], "metric_ar": curation.metrics[level]["metric_ar"],
+           "stated": float(f"{sign}{stated}") if sign else float(stated), "qualifier": change["qualifier"],
+           "level_before": None, "before_from": before_from, "level_after": None, "implied": None,
+           "status": "not_checkable", "matches_other": "", "note": ""}
+    low, high = tolerance(stated, change["qualifier"] or "exact")
+    row["tolerance_low"] = None if low is None else float(low)
+    row["tolerance_high"] = None if high is None else float(high)
+    if before_from == "previous_report" and not has_previous:
+        row["note"] = f"No {year - 1} report in the collection"
+        return row
+    missing = [name for name, r in (("this year's level", after), ("the previous year's level", before))
+               if r is None or pd.isna(r["value"])]
+    if missing:
+        row["note"] = "No value for " + " and ".join(missing) + (
+            " (the outlets conflict)" if any(r is not None and pd.isna(r["value"]) for r in (after, before))
+            else " in the data")
+        return row
+    a, b = Decimal(str(after["value"])), Decimal(str(before["value"]))
+    implied = ((a - b) / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    row.update(level_before=before["value"], level_after=after["value"], implied=float(implied))
+    within = _fits(a, b, change["direction"], low, high)
+    row["status"] = "consistent" if within else "inconsistent"
+    if not within and before_from == "previous_report":
+        row["matches_other"] = " ".join(_other_fits(values, curation, year, level, metric["section"],
+                                                     change["direction"], low, high))
+    row["note"] = _note(row, after, before, before_from)
+    return row
 
 
 def _fits(after: Decimal, before: Decimal, direction: str, low, high) -> bool:
@@ -110,16 +126,12 @@ def _other_fits(values, curation: Curation, year: int, level: str, section: str,
             yield figure
 
 
-def _note(row, after, before, before_from, values, year, level, cited_of) -> str:
-    parts = [f"levels: {row['level_before']} ({'the previous report' if before_from == 'previous_report' else 'as cited by this report'}, "
-             f"{before['status']}) to {row['level_after']} ({after['status']})"]
-    cited = values.get((year, cited_of.get(level, "")))
-    if before_from == "previous_report" and cited is not None and not pd.isna(cited["value"]):
-        b = Decimal(str(cited["value"]))
-        a = Decimal(str(after["value"]))
-        implied = ((a - b) / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        parts.append(f"this report cites {cited['value']} for the previous year, which implies {implied:+} %")
+def _note(row, after, before, before_from) -> str:
+    source = "the previous report" if before_from == "previous_report" else "as cited by this report"
+    parts = [f"levels: {row['level_before']} ({source}, {before['status']}) to {row['level_after']} "
+             f"({after['status']})"]
     if row["status"] == "inconsistent":
         parts.append("the levels published differ from what the stated change implies; the report may compare "
-                     "with revised figures")
+                     "with revised figures" if before_from == "previous_report" else
+                     "the report's own levels differ from what its stated change implies")
     return "; ".join(parts)

@@ -117,6 +117,16 @@ def load_stated_changes(path: Path | None = None) -> pd.DataFrame:
     return load("stated_changes", path)
 
 
+def load_revisions(path: Path | None = None) -> pd.DataFrame:
+    """revisions.csv."""
+    return load("revisions", path)
+
+
+def load_panel(path: Path | None = None) -> pd.DataFrame:
+    """panel.csv, indexed by ``figure``."""
+    return load("panel", path).set_index("figure", drop=False)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Why a row differs, for the tables whose rows can be checked against their own source.
 

@@ -56,7 +56,7 @@ def _load(metrics_path: Path, hints_path: Path, moved_path: Path) -> Curation:
         if not row["figure"].startswith(row["section"] + ".") and row["section"] != "communication":
             raise DataError(metrics_path, f"{row['figure']!r} does not start with its section {row['section']!r}",
                             row=n, field="figure", line=n + 1)
-        for field in ("change_of", "part_of"):
+        for field in ("change_of", "part_of", "continues"):
             if row[field] and row[field] not in metrics:
                 raise DataError(metrics_path, f"{row[field]!r} is not a figure of this file", row=n, field=field,
                                 line=n + 1)
