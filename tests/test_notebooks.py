@@ -163,14 +163,20 @@ def test_every_narrative_cell_says_it_in_both_languages(path):
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_each_notebook_ends_with_what_we_found_in_both_languages(path):
+    """The last section is "What we found": a heading, then one cell of findings, each a ``claim(ar, en,
+    holds=...)`` checked when the notebook runs (``found``), shown as bullets in both languages."""
     cells = read(path).cells
-    found = next((i for i, c in enumerate(cells) if c.cell_type == "markdown"
-                  and c.source.startswith("## What we found · ما وجدناه")), None)
-    assert found is not None and found >= len(cells) - 2, "a final 'What we found · ما وجدناه' section"
-    _, arabic, english = split_languages(cells[found].source)
+    heading = next((i for i, c in enumerate(cells) if c.cell_type == "markdown"
+                    and c.source.startswith("## What we found · ما وجدناه")), None)
+    assert heading is not None and heading == len(cells) - 2, "a final 'What we found · ما وجدناه' section"
+    findings = cells[heading + 1]
+    assert findings.cell_type == "code" and "found(" in findings.source and "claim(" in findings.source
+    assert findings.source.count("claim(") == findings.source.count("holds="), "every claim has its condition"
+    shown = "".join(o["data"]["text/markdown"] for o in findings.outputs if "text/markdown" in o.get("data", {}))
+    _, arabic, english = split_languages(shown)
     bullets_ar = sum(line.startswith("- ") for block in arabic for line in block.splitlines())
     bullets_en = sum(line.startswith("- ") for line in english.splitlines())
-    assert bullets_ar >= 1 and bullets_ar == bullets_en, (bullets_ar, bullets_en)
+    assert bullets_ar >= 1 and bullets_ar == bullets_en == findings.source.count("claim("), (bullets_ar, bullets_en)
 
 
 @pytest.fixture(scope="module")

@@ -15,11 +15,24 @@ make the titles of its charts, so a notebook made from another as a template typ
 ``<div dir="rtl" lang="ar">`` so that JupyterLab and the site lay it out right to left, the English after it. It
 is how a notebook prints a sentence made from the data (instead of ``print``, whose plain text puts Arabic and
 numbers in the wrong order).
+
+``found(claim(ar, en, holds=...), ...)`` is a notebook's "What we found": each finding in both languages beside
+the condition on the data that makes it true, evaluated when the notebook runs. When the data change so that a
+finding no longer holds, the cell fails with one line naming it (so ``make html`` and nbval fail) instead of
+showing a stale sentence:
+
+    found(
+        claim("ترتفع محجوزات الشيرا بقوة", "Cannabis-resin seizures rise strongly",
+              holds=sections.change(yoy, "drugs.hashish_seized") > 20),
+    )
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
+
+import numpy
 
 from helpers.build import load
 from helpers.build.series import series_citation
@@ -78,6 +91,14 @@ class Data:
     @cached_property
     def stated_changes(self):
         return load.load_stated_changes()
+
+    @cached_property
+    def revisions(self):
+        return load.load_revisions()
+
+    @cached_property
+    def panel(self):
+        return load.load_panel()
 
     @cached_property
     def curation(self):
@@ -144,3 +165,35 @@ class Paragraph:
 def say(ar: str, en: str) -> Paragraph:
     """A sentence made from the data, in both languages; the last value of a cell is displayed."""
     return Paragraph(ar, en)
+
+
+class ClaimError(AssertionError):
+    """A finding of a notebook that the data no longer bear out. ``str(err)`` is one line naming it."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One finding in both languages and whether the data bear it out (``holds``, computed in the notebook)."""
+
+    ar: str
+    en: str
+    holds: bool
+
+    def __post_init__(self):
+        check_pair(self.ar, self.en, "claim(ar, en)")
+        if not isinstance(self.holds, (bool, numpy.bool_)):
+            raise TypeError(f"claim {self.en!r}: holds must be a condition (True or False), not {self.holds!r}")
+
+
+def claim(ar: str, en: str, *, holds) -> Claim:
+    """A finding and the condition on the data that makes it true (keyword ``holds``, so it cannot be swapped)."""
+    return Claim(ar.strip(), en.strip(), bool(holds) if isinstance(holds, numpy.bool_) else holds)
+
+
+def found(*claims: Claim) -> Paragraph:
+    """The notebook's findings as bullets in both languages, after checking every one: ``ClaimError`` (one line)
+    for the first whose condition no longer holds."""
+    for c in claims:
+        if not c.holds:
+            raise ClaimError(f"a finding no longer holds (fix the sentence or the data): {c.en!r}")
+    return Paragraph("\n".join(f"- {c.ar}" for c in claims), "\n".join(f"- {c.en}" for c in claims))

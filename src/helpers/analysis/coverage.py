@@ -12,7 +12,10 @@ from decimal import Decimal
 import pandas as pd
 
 from helpers.build.reconcile import words as quote_words
+from helpers.build.panel import report_years
 from helpers.language import labels, wording
+
+YEARS = tuple(report_years())
 
 PRESS = "press-coverage.tsv"
 COMPARABLE = ("agrees", "rounded", "differs")
@@ -32,10 +35,25 @@ def by_section(observations: pd.DataFrame, order) -> pd.DataFrame:
         if part.empty:
             continue
         rows.append({"section": section, "ar": int((part["lang"] == "ar").sum()), "fr": int((part["lang"] == "fr").sum()),
-                     "report_2024": int((part["report_year"] == 2024).sum()),
-                     "report_2025": int((part["report_year"] == 2025).sum()),
+                     **{f"report_{y}": int((part["report_year"] == y).sum()) for y in YEARS},
                      "outlets": part["outlet"].nunique(), "pages": part["url"].nunique()})
     return pd.DataFrame(rows)
+
+
+def by_year(observations: pd.DataFrame) -> pd.DataFrame:
+    """Per report year: observations, in Arabic and French, outlets, pages and sections, with the agreement rates
+    of that year's coverage (``agreement(observations, "report_year")``): is the coverage of 2020 as accurate as
+    that of 2025?"""
+    obs = press(observations)
+    rows = []
+    for year in YEARS:
+        part = obs[obs["report_year"] == year]
+        if part.empty:
+            continue
+        rows.append({"report_year": year, "observations": len(part), "ar": int((part["lang"] == "ar").sum()),
+                     "fr": int((part["lang"] == "fr").sum()), "outlets": part["outlet"].nunique(),
+                     "pages": part["url"].nunique(), "sections": part["section"].nunique()})
+    return pd.DataFrame(rows).merge(agreement(observations, "report_year"), on="report_year", how="left")
 
 
 def publication_dates(observations: pd.DataFrame) -> pd.DataFrame:
@@ -148,8 +166,8 @@ def summary(observations: pd.DataFrame, report_figures: pd.DataFrame) -> tuple[s
     en.append(f"{wording.count(len(obs), 'figures', 'en')} on {wording.number(n_pages, 'en')} pages of "
               f"{wording.count(n_out, 'outlets', 'en')}.")
     for by, names in (("lang", {"ar": ("بالعربية", "in Arabic"), "fr": ("بالفرنسية", "in French")}),
-                      ("report_year", {2024: ("في تغطية تقرير 2024", "in the coverage of the 2024 report"),
-                                       2025: ("في تغطية تقرير 2025", "in the coverage of the 2025 report")})):
+                      ("report_year", {y: (f"في تغطية تقرير {y}", f"in the coverage of the {y} report")
+                                       for y in YEARS})):
         rates = agreement(observations, by)
         ar.append("القيم المختلفة عن قيمة التقرير من القيم القابلة للمقارنة: " + "، ".join(
             f"{wording.percent(float(r['differs_share']), 'ar', 1)} {names[r[by]][0]}" for r in rates.to_dict("records")) + ".")

@@ -18,7 +18,8 @@ def findings(processed: Path = PROCESSED) -> dict:
     """Counts and the notable checks, read from the processed tables (nothing typed here)."""
     observations = _read_csv(processed / "observations.csv")
     report_figures = _read_csv(processed / "report-figures.csv")
-    changes = _read_csv(processed / "stated-changes.csv")
+    changes = [r for r in _read_csv(processed / "stated-changes.csv") if r["before_from"] == "previous_report"]
+    revisions = _read_csv(processed / "revisions.csv")
     checks = _read_csv(processed / "checks.csv")
     article = [o for o in observations if o["source"] != "press-coverage.tsv"]
     press = [o for o in observations if o["source"] == "press-coverage.tsv"]
@@ -32,6 +33,7 @@ def findings(processed: Path = PROCESSED) -> dict:
         "sections": len({r["section"] for r in report_figures}),
         "statuses": Counter(r["status"] for r in report_figures),
         "changes": Counter(r["status"] for r in changes),
+        "revisions": Counter(r["status"] for r in revisions),
         "differ": sum(o["agreement"] == "differs" for o in observations),
         # what is worth reading first: every check of the communication section that is not plainly consistent
         "notable": [row for row in checks if row["status"] != "consistent"],
@@ -47,20 +49,25 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
         return labels.value_label(resource, "status", value).label(lang)
 
     st, ch = facts["statuses"], facts["changes"]
-    years = " & ".join(facts["years"])
+    first, last = facts["years"][0], facts["years"][-1]
+    revised = facts["revisions"]
     if lang == "en":
         lines = [
             f"{n(facts['observations'])} figures as {n(facts['outlets'])} Moroccan outlets printed them "
             f"({n(facts['languages']['ar'])} in Arabic, {n(facts['languages']['fr'])} in French), and the "
             f"{n(facts['article_figures'])} figures of the Ash24 article, read by code into "
-            f"{n(facts['report_figures'])} figures of the {years} reports in {n(facts['sections'])} sections.",
+            f"{n(facts['report_figures'])} figures of the {n(len(facts['years']))} reports {first}-{last} in "
+            f"{n(facts['sections'])} sections.",
             "Reconciled across outlets: " + ", ".join(
                 f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
                                                                         "single_source")) +
             f"; {n(facts['differ'])} printed values differ from the value the report most likely published.",
-            "Changes the 2025 and 2024 reports state, against the levels published: " + ", ".join(
+            "Changes the reports state, against the previous report's levels: " + ", ".join(
                 f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
             + ".",
+            "Previous-year levels the reports cite, against the previous report: " + ", ".join(
+                f"{n(revised[v])} {status('revisions', v)}" for v in ("same", "revised", "not_published",
+                                                                      "not_comparable") if revised[v]) + ".",
         ]
         return lines + [f"**{row['claim_en']}** ({status('checks', row['status'])}). {row['basis_en']}"
                         for row in facts["notable"]]
@@ -68,15 +75,18 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
         f"{wording.count(facts['observations'], 'figures', 'ar')} كما نشرتها "
         f"{wording.count(facts['outlets'], 'outlets', 'ar')} في المغرب ({n(facts['languages']['ar'])} بالعربية "
         f"و{n(facts['languages']['fr'])} بالفرنسية)، و{wording.count(facts['article_figures'], 'figures', 'ar')} "
-        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقريري "
-        f"{years} في {n(facts['sections'])} قسما.",
+        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من "
+        f"{wording.count(len(facts['years']), 'reports', 'ar')} ({first}-{last}) في {n(facts['sections'])} قسما.",
         "بعد المقارنة بين المنابر: " + "، ".join(
             f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
                                                                     "single_source")) +
         f"؛ و{n(facts['differ'])} قيمة منشورة تخالف القيمة التي نشرها التقرير على الأرجح.",
-        "التغيرات التي يعلنها تقريرا 2025 و2024 مقارنة بالمستويات المنشورة: " + "، ".join(
+        "التغيرات التي تعلنها التقارير مقارنة بمستويات التقرير السابق: " + "، ".join(
             f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
         + ".",
+        "مستويات السنة السابقة التي تذكرها التقارير مقارنة بما نشره التقرير السابق: " + "، ".join(
+            f"{n(revised[v])} {status('revisions', v)}" for v in ("same", "revised", "not_published",
+                                                                  "not_comparable") if revised[v]) + ".",
     ]
     return lines + [f"**{row['claim_ar']}** ({status('checks', row['status'])}). {row['basis_ar']}"
                     for row in facts["notable"]]

@@ -1,7 +1,9 @@
 """What the section notebooks show, computed from the processed tables (no number is typed in a notebook).
 
-- :func:`figures_by_year`: each figure of some sections, 2024 and 2025 side by side, as reconciled;
-- :func:`year_on_year`: levels stated in both reports, the change they imply, and the change the report states;
+- :func:`figures_by_year`: each figure of some sections, report by report (2020-2025), as reconciled;
+- :func:`year_on_year`: levels stated by two consecutive reports, the change they imply, and the change the later
+  report states;
+- :func:`trends`: the main figures of some sections over the report years, for small multiples;
 - :func:`compositions`: totals and their parts (metrics.csv ``part_of``): do the parts add up;
 - :func:`conflicts`: for the figures the outlets disagree on, what each outlet printed.
 
@@ -15,13 +17,14 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from helpers.build import bounds
+from helpers.build.panel import report_years
 from helpers.datapackage import schema
 from helpers.datapackage.csvio import read_table, whole
 from helpers.datapackage.curation import Curation
 from helpers.errors import DataError
 from helpers.language import labels, wording
 
-YEARS = (2024, 2025)
+YEARS = tuple(report_years())  # every report year of the collection, from the data package
 
 
 def _select(table: pd.DataFrame, sections) -> pd.DataFrame:
@@ -46,34 +49,85 @@ def figures_by_year(report_figures: pd.DataFrame, sections) -> pd.DataFrame:
     return table.rename_axis("figure").reset_index()
 
 
-def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
-    """Levels stated in both reports (kind level, not counted in years: a count since a start date or a number of
-    years in a row is not compared), the change they imply
-    (percent, one decimal, with its qualifier), and the change the 2025 report states where it states one."""
+def year_on_year(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, sections,
+                 years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Levels stated by two consecutive reports (kind level, not counted in years: a count since a start date or a
+    number of years in a row is not compared), the change they imply (percent, one decimal, with its qualifier:
+    an approximation or a bound carries over, or leaves it uncomputed), and the change the later report states,
+    checked against the earlier report's level. One row per figure and pair of reports (``years``: only that pair)."""
     by_year = figures_by_year(report_figures, sections)
-    both = by_year[(by_year["kind"] == "level") & (by_year["unit"] != "years") & by_year["value_2024"].notna()
-                   & by_year["value_2025"].notna()].copy()
-    stated = stated_changes[stated_changes["report_year"] == YEARS[1]].set_index("level_figure")
+    stated = stated_changes[stated_changes["before_from"] == "previous_report"].set_index(["report_year",
+                                                                                            "level_figure"])
+    pairs = [years] if years else list(zip(YEARS[:-1], YEARS[1:]))
     rows = []
-    for r in both.to_dict("records"):
-        before, after = Decimal(str(r["value_2024"])), Decimal(str(r["value_2025"]))
-        how = bounds.ratio(r["qualifier_2025"] or "exact", r["qualifier_2024"] or "exact")
-        implied = None if how is None or before == 0 else float(
-            ((after - before) / before * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-        s = stated.loc[r["figure"]] if r["figure"] in stated.index else None
-        rows.append({
-            "figure": r["figure"], "metric_en": r["metric_en"], "metric_ar": r["metric_ar"], "unit": r["unit"],
-            "value_2024": r["value_2024"], "qualifier_2024": r["qualifier_2024"], "status_2024": r["status_2024"],
-            "value_2025": r["value_2025"], "qualifier_2025": r["qualifier_2025"], "status_2025": r["status_2025"],
-            "implied": implied, "implied_qualifier": how,
-            "stated": None if s is None else s["stated"], "stated_status": None if s is None else s["status"],
-        })
-    table = pd.DataFrame(rows, columns=["figure", "metric_en", "metric_ar", "unit", "value_2024", "qualifier_2024",
-                                        "status_2024", "value_2025", "qualifier_2025", "status_2025", "implied",
-                                        "implied_qualifier", "stated", "stated_status"])
-    for column in ("implied", "stated"):
+    for before_year, after_year in pairs:
+        both = by_year[(by_year["kind"] == "level") & (by_year["unit"] != "years")
+                       & by_year[f"value_{before_year}"].notna() & by_year[f"value_{after_year}"].notna()]
+        for r in both.to_dict("records"):
+            before, after = Decimal(str(r[f"value_{before_year}"])), Decimal(str(r[f"value_{after_year}"]))
+            qb, qa = r[f"qualifier_{before_year}"] or "exact", r[f"qualifier_{after_year}"] or "exact"
+            how = bounds.ratio(qa, qb)
+            implied = None if how is None or before == 0 else float(
+                ((after - before) / before * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+            key = (after_year, r["figure"])
+            s_ = stated.loc[key] if key in stated.index else None
+            single = [y for y in (before_year, after_year) if r[f"status_{y}"] == "single_source"]
+            rows.append({
+                "figure": r["figure"], "metric_en": r["metric_en"], "metric_ar": r["metric_ar"], "unit": r["unit"],
+                "before_year": before_year, "after_year": after_year,
+                "value_before": r[f"value_{before_year}"], "qualifier_before": qb,
+                "status_before": r[f"status_{before_year}"],
+                "value_after": r[f"value_{after_year}"], "qualifier_after": qa,
+                "status_after": r[f"status_{after_year}"],
+                "implied": implied, "implied_qualifier": how, "single_source": " ".join(map(str, single)),
+                "stated": None if s_ is None else s_["stated"], "stated_status": None if s_ is None else s_["status"],
+            })
+    table = pd.DataFrame(rows, columns=YOY_COLUMNS)
+    for column in ("implied", "stated", "value_before", "value_after"):
         table[column] = pd.Series(list(table[column]), dtype=object, index=table.index)
     return table
+
+
+YOY_COLUMNS = ["figure", "metric_en", "metric_ar", "unit", "before_year", "after_year", "value_before",
+               "qualifier_before", "status_before", "value_after", "qualifier_after", "status_after", "implied",
+               "implied_qualifier", "single_source", "stated", "stated_status"]
+
+
+def trends(panel: pd.DataFrame, sections, most: int = 8) -> list[dict]:
+    """The main figures of ``sections`` over the report years, for small multiples: the levels (counts, weights,
+    amounts; not percents, ranks or years) stated by the most reports, at most ``most``, in the curation's order.
+    A figure that continues another under a new definition (``continues``) is drawn with it in one panel, the
+    earlier definition's years marked. Each entry: figure, labels, and per year value, qualifier, whether it rests
+    on a single source, and whether it counts under the earlier definition; a year no source states is None."""
+    rows = _select(panel, sections)
+    rows = rows[(rows["kind"] == "level") & rows["unit"].isin(["count", "kg", "MAD", "EUR", "USD", "GBP"])]
+    continued = {r["continues"]: r["figure"] for r in rows.to_dict("records") if r["continues"]}
+    records = {r["figure"]: r for r in panel.to_dict("records")}
+    chosen = []
+    for r in rows.to_dict("records"):
+        if r["figure"] in continued:  # drawn in the panel of the figure that continues it
+            continue
+        earlier = records.get(r["continues"]) if r["continues"] else None
+        stated = int(r["years_stated"]) + (int(earlier["years_stated"]) if earlier else 0)
+        chosen.append((stated, r, earlier))
+    chosen.sort(key=lambda entry: -entry[0])  # stable: the curation's order among equals
+    out = []
+    for stated, r, earlier in chosen[:most]:
+        if stated < 2:
+            continue
+        years = []
+        for year in YEARS:
+            own = r[f"status_{year}"] != "not_stated"
+            source = r if own or earlier is None else earlier
+            value = source[f"value_{year}"]
+            years.append({"year": year, "value": None if pd.isna(value) else whole(value),
+                          "qualifier": source[f"qualifier_{year}"] or None,
+                          "single_source": source[f"status_{year}"] == "single_source",
+                          "earlier_definition": not own and earlier is not None
+                          and earlier[f"status_{year}"] != "not_stated"})
+        out.append({"figure": r["figure"], "metric_ar": r["metric_ar"], "metric_en": r["metric_en"],
+                    "unit": r["unit"], "continues": r["continues"], "years": years})
+    return out
 
 
 ADDS_UP = ("equal", "below", "above", "incomplete", "not comparable", "no total")
@@ -163,11 +217,35 @@ def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections
     return obs[columns].sort_values(["report_year", "figure", "value", "outlet"], kind="stable").reset_index(drop=True)
 
 
+def _caveat(qualifier: str | None, single: str, lang: str) -> str:
+    """The caveat a computed change carries, by one rule: computed from an approximation or a bound (its
+    qualifier), resting on a single source (its years). Empty for an exact change from confirmed values."""
+    parts = []
+    if qualifier and qualifier != "exact":
+        parts.append(labels.value_label("checks", "recomputed_qualifier", qualifier).meaning(lang).rstrip("."))
+    if single:
+        years = single.split()
+        parts.append((f"القيمة المنشورة سنة {'، '.join(years)} من مصدر واحد" if lang == "ar" else
+                      f"the {' and '.join(years)} value rests on a single source"))
+    return ("، ".join(parts) if lang == "ar" else "; ".join(parts))
+
+
+def change_phrase(row: dict, lang: str) -> str:
+    """An implied change as a sentence says it, with its caveat in brackets: "+17.6% (about: computed from an
+    approximation)"."""
+    text = wording.qualified(wording.percent(float(row["implied"]), lang, 1, signed=True),
+                             row["implied_qualifier"] or "exact", lang, "checks", "recomputed_qualifier")
+    caveat = _caveat(row["implied_qualifier"], row["single_source"], lang)
+    return f"{text} ({caveat})" if caveat else text
+
+
 def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observations: pd.DataFrame,
             sections) -> tuple[str, str]:
     """What the data say about ``sections``, as bullet lists in Arabic and in English (for ``notebook.say``):
-    how many figures each report gives, their statuses, the largest changes the levels imply, the stated changes
-    against the levels, and the figures the outlets disagree on. Every number comes from the tables."""
+    how many figures each report gives and their statuses, the largest changes the levels imply between two
+    consecutive reports (with the caveat of an approximation, a bound or a single source, by ``_caveat``), the
+    stated changes against the levels, and the figures the outlets disagree on. Every number comes from the
+    tables."""
     rows = _select(report_figures, sections)
     ar, en = [], []
 
@@ -177,51 +255,46 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
     def status_words(resource, field, value, lang):
         return labels.value_label(resource, field, value).label(lang)
 
-    by_year = {y: rows[rows["report_year"] == y] for y in YEARS}
-    both = set(by_year[2024]["figure"]) & set(by_year[2025]["figure"])
-    ar.append(f"تنقل الصحافة {wording.count(len(by_year[2025]), 'figures', 'ar')} من هذا الجزء من تقرير 2025 "
-              f"و{wording.count(len(by_year[2024]), 'figures', 'ar')} من تقرير 2024، منها "
-              f"{wording.count(len(both), 'figures', 'ar')} في التقريرين معا.")
-    en.append(f"The press gives {wording.count(len(by_year[2025]), 'figures', 'en')} of this part of the 2025 report "
-              f"and {wording.count(len(by_year[2024]), 'figures', 'en')} of the 2024 report; {n(len(both), 'en')} "
-              "are in both.")
-    for year in (2025, 2024):
-        counts = by_year[year]["status"].value_counts()
+    counts_by_year = [(y, rows[rows["report_year"] == y]["status"].value_counts()) for y in reversed(YEARS)]
+    for year, counts in counts_by_year:
         if counts.empty:
+            ar.append(f"تقرير {year}: لا تذكر الصحافة أي رقم من هذا الجزء.")
+            en.append(f"{year} report: the press states no figure of this part.")
             continue
         order = [s for s in labels.value_labels("report_figures", "status") if s in counts]
-        ar.append(f"تقرير {year}: " + "، ".join(f"{n(counts[s], 'ar')} {status_words('report_figures', 'status', s, 'ar')}"
-                                               for s in order) + ".")
-        en.append(f"{year} report: " + ", ".join(f"{n(counts[s], 'en')} {status_words('report_figures', 'status', s, 'en')}"
-                                                for s in order) + ".")
+        ar.append(f"تقرير {year}: {wording.count(int(counts.sum()), 'figures', 'ar')}؛ " + "، ".join(
+            f"{n(counts[s], 'ar')} {status_words('report_figures', 'status', s, 'ar')}" for s in order) + ".")
+        en.append(f"{year} report: {wording.count(int(counts.sum()), 'figures', 'en')}; " + ", ".join(
+            f"{n(counts[s], 'en')} {status_words('report_figures', 'status', s, 'en')}" for s in order) + ".")
     yoy = year_on_year(report_figures, stated_changes, sections)
-    exact = yoy[(yoy["implied_qualifier"] == "exact") & yoy["implied"].notna()]
-    if len(exact):
-        up = exact.loc[exact["implied"].astype(float).idxmax()]
-        down = exact.loc[exact["implied"].astype(float).idxmin()]
-        ar.append(f"بين التقريرين، أكبر تغير صعودا: {up['metric_ar']} ({wording.percent(float(up['implied']), 'ar', 1, signed=True)})، "
-                  f"وأكبر تغير نزولا: {down['metric_ar']} ({wording.percent(float(down['implied']), 'ar', 1, signed=True)}).")
-        en.append(f"Between the two reports, the largest change up: {up['metric_en']} "
-                  f"({wording.percent(float(up['implied']), 'en', 1, signed=True)}); the largest change down: "
-                  f"{down['metric_en']} ({wording.percent(float(down['implied']), 'en', 1, signed=True)}).")
+    computed = yoy[yoy["implied"].notna()]
+    if len(computed):
+        up = computed.loc[computed["implied"].astype(float).idxmax()]
+        down = computed.loc[computed["implied"].astype(float).idxmin()]
+        ar.append(f"أكبر تغير صعودا بين تقريرين متتاليين: {up['metric_ar']}، {up['before_year']}-{up['after_year']}: "
+                  f"{change_phrase(up, 'ar')}؛ وأكبر تغير نزولا: {down['metric_ar']}، "
+                  f"{down['before_year']}-{down['after_year']}: {change_phrase(down, 'ar')}.")
+        en.append(f"The largest change up between two consecutive reports: {up['metric_en']}, "
+                  f"{up['before_year']}-{up['after_year']}: {change_phrase(up, 'en')}; the largest change down: "
+                  f"{down['metric_en']}, {down['before_year']}-{down['after_year']}: {change_phrase(down, 'en')}.")
     changes = _select(stated_changes, sections)
-    checked = changes[changes["status"] != "not_checkable"]
+    changes = changes[changes["before_from"] == "previous_report"]
     labels_of = {r["figure"]: (r["metric_en"], r["metric_ar"]) for r in report_figures.to_dict("records")}
     if len(changes):
         counts = changes["status"].value_counts()
         order = [s for s in labels.value_labels("stated_changes", "status") if s in counts]
-        ar.append("التغيرات التي يعلنها التقريران مقارنة بالمستويات المنشورة: " + "، ".join(
+        ar.append("التغيرات التي تعلنها التقارير مقارنة بمستويات التقرير السابق: " + "، ".join(
             f"{n(counts[s], 'ar')} {status_words('stated_changes', 'status', s, 'ar')}" for s in order) + ".")
-        en.append("Changes the reports state, against the levels published: " + ", ".join(
+        en.append("Changes the reports state, against the previous report's levels: " + ", ".join(
             f"{n(counts[s], 'en')} {status_words('stated_changes', 'status', s, 'en')}" for s in order) + ".")
-        for r in checked[checked["status"] == "inconsistent"].to_dict("records"):
+        for r in changes[changes["status"] == "inconsistent"].to_dict("records"):
             places = decimals(r["stated"])
             ar.append(f"{r['metric_ar']}: يعلن تقرير {r['report_year']} "
-                      f"{wording.percent(float(r['stated']), 'ar', places, signed=True)}، والمستويات المنشورة تقتضي "
+                      f"{wording.percent(float(r['stated']), 'ar', places, signed=True)}، ومستويات التقريرين تقتضي "
                       f"{wording.percent(float(r['implied']), 'ar', 1, signed=True)}.")
             en.append(f"{r['metric_en']}: the {r['report_year']} report states "
-                      f"{wording.percent(float(r['stated']), 'en', places, signed=True)}; the levels published imply "
-                      f"{wording.percent(float(r['implied']), 'en', 1, signed=True)}.")
+                      f"{wording.percent(float(r['stated']), 'en', places, signed=True)}; the two reports' levels "
+                      f"imply {wording.percent(float(r['implied']), 'en', 1, signed=True)}.")
             others = [f for f in (r["matches_other"] or "").split() if f]
             if others:
                 names_ar = "، ".join(labels_of[f][1] for f in others)
@@ -229,14 +302,20 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
                 ar[-1] += f" النسبة المعلنة توافق تغير رقم آخر: {names_ar}."
                 en[-1] += f" The stated percent fits the change of another figure: {names_en}."
     conflict = rows[rows["status"] == "conflict"]
+    rounded = rows[rows["status"] == "rounded_only"]
     if len(conflict):
         ar.append("تختلف المنابر على: " + "، ".join(f"{r['metric_ar']} ({r['report_year']})"
                                                     for r in conflict.to_dict("records")) + ".")
         en.append("The outlets disagree on: " + "; ".join(f"{r['metric_en']} ({r['report_year']})"
                                                           for r in conflict.to_dict("records")) + ".")
+    elif len(rounded):
+        ar.append(f"لا تختلف المنابر على أي رقم من هذا الجزء إلا في التقريب "
+                  f"({wording.count(len(rounded), 'figures', 'ar')}).")
+        en.append(f"The outlets disagree on no figure of this part except by rounding "
+                  f"({wording.count(len(rounded), 'figures', 'en')}).")
     else:
-        ar.append("لا تختلف المنابر على أي رقم من هذا الجزء إلا في التقريب.")
-        en.append("The outlets disagree on no figure of this part, except by rounding.")
+        ar.append("لا تختلف المنابر على أي رقم من هذا الجزء، ولا في التقريب.")
+        en.append("The outlets disagree on no figure of this part, not even by rounding.")
     return "\n".join(f"- {line}" for line in ar), "\n".join(f"- {line}" for line in en)
 
 
@@ -256,3 +335,32 @@ def headlines(report_figures: pd.DataFrame, curation: Curation) -> pd.DataFrame:
     table = by_year.loc[[r["figure"] for r in chosen]].reset_index()
     table["section"] = [r["section"] for r in chosen]
     return table
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Small questions a notebook's findings ask of the tables (each returns None where the data have no answer, so a
+# finding resting on a missing value fails instead of passing).
+
+def change(yoy: pd.DataFrame, figure: str, after_year: int | None = None) -> float | None:
+    """The change the levels of ``figure`` imply between two consecutive reports (the latest pair, or the one
+    ending in ``after_year``), in percent; None when not computed."""
+    rows = yoy[yoy["figure"] == figure]
+    if after_year is None and len(rows):
+        after_year = int(rows["after_year"].max())
+    rows = rows[rows["after_year"] == after_year]
+    if rows.empty or rows.iloc[0]["implied"] is None or pd.isna(rows.iloc[0]["implied"]):
+        return None
+    return float(rows.iloc[0]["implied"])
+
+
+def status_of(report_figures: pd.DataFrame, figure: str, year: int) -> str:
+    """A figure's status in one report year, or ``not_stated``."""
+    rows = report_figures[(report_figures["figure"] == figure) & (report_figures["report_year"] == year)]
+    return "not_stated" if rows.empty else str(rows.iloc[0]["status"])
+
+
+def stated_changes_of(stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
+    """The stated changes of ``sections``, every report and comparison, latest report first."""
+    rows = _select(stated_changes, sections)
+    return rows.sort_values(["report_year", "figure", "before_from"], ascending=[False, True, False],
+                            kind="stable").reset_index(drop=True)

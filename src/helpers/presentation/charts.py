@@ -92,6 +92,7 @@ Formatter = Callable[[float], str]
 NOT_PUBLISHED = ("لم يُنشر", "not published")
 SINGLE_SOURCE = ("غير مؤكد", "unconfirmed")
 INFERRED = ("مطابقة مستنتجة", "mapping inferred")
+EARLIER_DEFINITION = ("تعريف سابق لما يعدّ", "counted under an earlier definition")
 
 
 @dataclass(frozen=True)
@@ -137,14 +138,17 @@ def describe(fig: Figure, kind: tuple[str, str], title_ar: str | None, title_en:
 
 
 def _year_items(name_ar: str, name_en: str, years, values, qualifiers=None, singles=None, inferred=None,
-                years_en=None):
+                years_en=None, earlier=None):
     years_en = years if years_en is None else years_en
     qualifiers = qualifiers or [None] * len(values)
     singles, inferred = singles or [False] * len(values), inferred or [False] * len(values)
-    ar = f"{name_ar}: " + "، ".join(f"{y} {_value_words(v, q, 'ar', s, i)}" for y, v, q, s, i in
-                                    zip(years, values, qualifiers, singles, inferred))
-    en = f"{name_en}: " + ", ".join(f"{y} {_value_words(v, q, 'en', s, i)}" for y, v, q, s, i in
-                                    zip(years_en, values, qualifiers, singles, inferred))
+    earlier = earlier or [False] * len(values)
+    old = {"ar": f" ({EARLIER_DEFINITION[0]})", "en": f" ({EARLIER_DEFINITION[1]})"}
+    ar = f"{name_ar}: " + "، ".join(f"{y} {_value_words(v, q, 'ar', s, i)}{old['ar'] if e and v is not None else ''}"
+                                    for y, v, q, s, i, e in zip(years, values, qualifiers, singles, inferred, earlier))
+    en = f"{name_en}: " + ", ".join(f"{y} {_value_words(v, q, 'en', s, i)}{old['en'] if e and v is not None else ''}"
+                                    for y, v, q, s, i, e in zip(years_en, values, qualifiers, singles, inferred,
+                                                                earlier))
     return ar, en
 
 
@@ -506,11 +510,13 @@ class Panel:
     qualifiers: Sequence[str | None] | None = None
     single_source: Sequence[bool] | None = None
     inferred: Sequence[bool] | None = None
+    earlier_definition: Sequence[bool] | None = None  # per year: counted under a definition the report changed
 
     @classmethod
     def from_yearly(cls, label_ar: str, label_en: str, entries: Sequence[Mapping]) -> Panel:
         return cls(label_ar, label_en, [e["value"] for e in entries], [e["qualifier"] for e in entries],
-                   [e["single_source"] for e in entries], [e["inferred"] for e in entries])
+                   [e.get("single_source", False) for e in entries], [e.get("inferred", False) for e in entries],
+                   [e.get("earlier_definition", False) for e in entries])
 
 
 def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2,
@@ -530,7 +536,7 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
         fig.suptitle(bilingual(title_ar, title_en), x=0.99, ha="right", multialignment="right")
     grid = fig.subfigures(1, 1)  # the panels and their legend, under the title and above the source line
     axes = grid.subplots(nrows, ncols, squeeze=False)
-    used = {"single": False, "missing": False, "inferred": False}
+    used = {"single": False, "missing": False, "inferred": False, "earlier": False}
     items_ar, items_en = [], []
     for k, panel in enumerate(panels):
         row, col = divmod(k, ncols)
@@ -539,14 +545,16 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
         singles = list(panel.single_source or [False] * n)
         inferred = list(panel.inferred or [False] * n)
         quals = list(panel.qualifiers or [None] * n)
+        earlier = list(panel.earlier_definition or [False] * n)
         heights = [0.0 if v is None else float(v) for v in panel.values]
-        bars = ax.bar(years, heights, width=0.62, color=PALETTE[0])
-        for bar, value, single, guess, qualifier in zip(bars, panel.values, singles, inferred, quals):
+        bars = ax.bar(years, heights, width=0.62, color=[MUTED if e else PALETTE[0] for e in earlier])
+        for bar, value, single, guess, qualifier, old in zip(bars, panel.values, singles, inferred, quals, earlier):
             if value is None:
                 bar.set_visible(False)
                 continue
+            colour = MUTED if old else PALETTE[0]
             if single:
-                bar.set(facecolor=matplotlib.colors.to_rgba(PALETTE[0], 0.3), edgecolor=PALETTE[0], hatch="///")
+                bar.set(facecolor=matplotlib.colors.to_rgba(colour, 0.3), edgecolor=colour, hatch="///")
             if guess:
                 bar.set(edgecolor=TEXT, linestyle=(0, (3, 2)), linewidth=1.2)
             ax.annotate(prepare(with_qualifier(value_format(value), qualifier)),
@@ -554,6 +562,10 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
                         textcoords="offset points", ha="center", va="bottom", fontsize=8, color=TEXT)
         gaps = [y for y, v in zip(years, panel.values) if v is None]
         _mark_missing(ax, gaps, SUBTLE)
+        changed = [y for y, a, b in zip(years[1:], earlier[:-1], earlier[1:]) if a and not b]
+        for year in changed:  # where the report starts counting under the new definition
+            ax.axvline(year - 0.5, color=TEXT, linestyle=(0, (2, 2)), linewidth=1)
+        used["earlier"] |= any(old for old, v in zip(earlier, panel.values) if v is not None)
         used["single"] |= any(s for s, v in zip(singles, panel.values) if v is not None)
         used["inferred"] |= any(g for g, v in zip(inferred, panel.values) if v is not None)
         used["missing"] |= bool(gaps)
@@ -565,12 +577,16 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
         ax.set_title(bilingual(panel.label_ar, panel.label_en), loc="right", fontsize=9.5,
                      multialignment="right")
-        a, e = _year_items(panel.label_ar, panel.label_en, years, list(panel.values), quals, singles, inferred)
+        a, e = _year_items(panel.label_ar, panel.label_en, years, list(panel.values), quals, singles, inferred,
+                           earlier=earlier)
         items_ar.append(a), items_en.append(e)
     for k in range(len(panels), nrows * ncols):
         row, col = divmod(k, ncols)
         axes[row][ncols - 1 - col].set_axis_off()
     handles, ar, en = _mark_handles("hatch", used["single"], used["missing"], used["inferred"])
+    if used["earlier"]:
+        handles.append(Patch(facecolor=MUTED, edgecolor=MUTED))
+        ar.append(EARLIER_DEFINITION[0]), en.append(EARLIER_DEFINITION[1])
     if handles:
         # one row, read right to left: the first entry rightmost, markers on the right of their text
         grid.legend(handles[::-1], chart_text.tick_labels(ar[::-1], en[::-1]), loc="outside lower right",

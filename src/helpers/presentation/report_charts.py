@@ -22,8 +22,9 @@ from helpers.language.bidi import LRM
 from helpers.language.formats import format_percent
 from helpers.language.labels import section_name, value_label
 from helpers.presentation import chart_text
-from helpers.presentation.charts import MUTED, PALETTE, SUBTLE, TEXT, describe, finish, legend_above, new_figure
-from helpers.presentation.report_tables import headline_value
+from helpers.presentation.charts import (MUTED, PALETTE, SUBTLE, TEXT, Panel, describe, finish, legend_above,
+                                         new_figure, year_panels)
+from helpers.presentation.report_tables import YEARS, headline_value, headline_year
 
 LABEL_WIDTH = 44  # characters per line of a row label, so that long labels leave room for the plot
 
@@ -82,9 +83,14 @@ def _row_layout(labels_ar, labels_en) -> tuple[list[str], list[str], float]:
 
 
 def change_dots(yoy: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str]):
-    """One row per figure: the implied change (dot; hollow when approximate or bounded, and an arrow for
-    "at least" / "at most") and the stated change (diamond) where the report states one. A change beyond
-    ±CLIP percent is drawn at the edge as an arrow, with its value."""
+    """The latest two reports of ``yoy`` (helpers.analysis.sections.year_on_year), one row per figure: the
+    implied change (dot; hollow when approximate or bounded, and an arrow for "at least" / "at most") and the
+    stated change (diamond) where the report states one. A change beyond ±CLIP percent is drawn at the edge as an
+    arrow, with its value. The pair of reports is added to the title."""
+    if len(yoy):
+        last = int(yoy["after_year"].max())
+        yoy = yoy[yoy["after_year"] == last]
+        title_ar, title_en = f"{title_ar}، {last - 1}-{last}", f"{title_en}, {last - 1}-{last}"
     rows = yoy[yoy["implied"].notna() | yoy["stated"].notna()].reset_index(drop=True)
     n = len(rows)
     labels_ar, labels_en, per_row = _row_layout(rows["metric_ar"], rows["metric_en"])
@@ -240,8 +246,10 @@ STATUS_COLOURS = {"agreed": PALETTE[2], "rounded_only": PALETTE[0], "conflict": 
 
 def headline_grid(headlines: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str],
                   ncols: int = 3, wrap: int = 34):
-    """One cell per section's headline figure: the big number (2025, else 2024, marked), what it counts in
-    Arabic and in English, and its status in both languages, coloured. Cells run right to left."""
+    """One cell per section's headline figure: the big number (from the latest report that states it, its year
+    marked when it is not the latest report), what it counts in Arabic and in English, and its status in both
+    languages, coloured. Cells run right to left."""
+    latest = YEARS[-1]
     rows = headlines.to_dict("records")
     nrows = -(-len(rows) // ncols)
     fig, ax = new_figure(title_ar, title_en, figsize=(9.5, 0.9 + 2.8 * nrows))
@@ -252,12 +260,12 @@ def headline_grid(headlines: pd.DataFrame, *, title_ar: str, title_en: str, sour
     for i, r in enumerate(rows):
         row, col = divmod(i, ncols)
         x = ncols - col - 0.5
-        year = 2025 if pd.notna(r["value_2025"]) else 2024
+        year = headline_year(r)
         status = r[f"status_{year}"]
         words = value_label("report_figures", "status", status)
         ax.text(x, row + 0.22, chart_text.prepare(headline_value(r)), ha="center", va="baseline", fontsize=21,
                 fontweight="bold", color=PALETTE[0])
-        when_ar, when_en = ("", "") if year == 2025 else (" (تقرير 2024)", " (2024 report)")
+        when_ar, when_en = ("", "") if year == latest else (f" (تقرير {year})", f" ({year} report)")
         ar_lines = textwrap.wrap(f"{section_name(r['section'], 'ar')}: {r['metric_ar']}{when_ar}", wrap)[:3]
         en_lines = textwrap.wrap(f"{section_name(r['section'], 'en')}: {r['metric_en']}{when_en}", wrap + 8)[:3]
         ax.text(x, row + 0.30, "\n".join(chart_text.prepare(line) for line in ar_lines), ha="center", va="top",
@@ -273,5 +281,14 @@ def headline_grid(headlines: pd.DataFrame, *, title_ar: str, title_en: str, sour
                         f"{words.label_en}")
     describe(fig, ("أرقام رئيسية، رقم من كل قسم", "Key figures, one from each section"), title_ar, title_en,
               items_ar, items_en, *source)
-    return finish(fig, source[0], source[1],
-                   [r["qualifier_2025"] if pd.notna(r["value_2025"]) else r["qualifier_2024"] for r in rows])
+    return finish(fig, source[0], source[1], [r[f"qualifier_{headline_year(r)}"] for r in rows])
+
+
+def trend_panels(trends: list[dict], *, title_ar: str, title_en: str, source: tuple[str, str]):
+    """Small multiples of a section's main figures over the report years (helpers.analysis.sections.trends),
+    each on its own scale: a year no source states is marked ×, never drawn as zero; a single-source value is
+    hatched; the years counted under an earlier definition are grey, with a dashed line where it changed."""
+    years = list(YEARS)
+    panels = [Panel.from_yearly(t["metric_ar"], t["metric_en"], t["years"]) for t in trends]
+    return year_panels(years, panels, ncols=2, title_ar=f"{title_ar}، {years[0]}-{years[-1]}",
+                       title_en=f"{title_en}, {years[0]}-{years[-1]}", source=source[0], source_en=source[1])

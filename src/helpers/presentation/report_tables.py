@@ -3,18 +3,19 @@
 Values are written with their unit and qualifier ("about 779,008", "1,731.558 kg", "−10%"), statuses and
 agreements in words of both languages (data/curated/value-labels.csv), empty cells empty.
 
-    >>> section_table(sections.figures_by_year(report_figures, ["drugs"]))   # 2025 beside 2024
+    >>> section_table(sections.figures_by_year(report_figures, ["drugs"]))   # every report year, side by side
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import sections
 from helpers.analysis.sections import decimals as _decimals
 from helpers.language import labels, wording
 from helpers.language.formats import neutral_number, with_qualifier
 from helpers.presentation.tables import Bilingual, Column, Table, missing, number, words
 
-YEARS = (2024, 2025)
+YEARS = sections.YEARS
 _SIGN = {"up": "+", "down": "\u2212"}
 
 
@@ -41,49 +42,72 @@ def _metric(rows: pd.DataFrame) -> list[Bilingual]:
     return [Bilingual(ar, en) for en, ar in zip(rows["metric_en"], rows["metric_ar"])]
 
 
+# A mark after a value for its status, where six years leave no room for words (the legend says them, from
+# value-labels.csv): agreed carries none.
+STATUS_MARKS = {"agreed": "", "rounded_only": "~", "conflict": "!", "single_source": "¹", "not_stated": ""}
+
+
+def status_legend() -> Bilingual:
+    """What the marks after a value mean, in both languages, from the words of the statuses."""
+    ar, en = [], []
+    for status, mark in STATUS_MARKS.items():
+        if mark:
+            label = labels.value_label("report_figures", "status", status)
+            ar.append(f"{mark} {label.label_ar}")
+            en.append(f"{mark} {label.label_en}")
+    return Bilingual("، ".join(ar), ", ".join(en))
+
+
+def _marked(value, unit, qualifier, direction, status) -> str:
+    shown = quantity(value, unit, qualifier, direction, resource="report_figures")
+    if not shown and status == "conflict":
+        return STATUS_MARKS["conflict"]  # the outlets conflict and no value is chosen: the conflicts table lists them
+    mark = STATUS_MARKS.get(status or "not_stated", "")
+    return f"{shown} {mark}" if shown and mark else shown
+
+
 def section_table(by_year: pd.DataFrame) -> Table:
-    """Each figure of a section, 2024 and 2025 side by side (from helpers.analysis.sections.figures_by_year): value as
-    reconciled with unit and qualifier, status in words, number of outlets; a year the coverage lacks is empty."""
+    """Each figure of a section, every report year side by side (from helpers.analysis.sections.figures_by_year):
+    the value as reconciled with unit and qualifier, and a mark for its status (``status_legend``); a year the
+    coverage lacks is empty (unknown, not zero). The number of outlets per year is in panel.csv."""
     frame = by_year.copy()
     frame["metric"] = _metric(frame)
-    for year in YEARS:
+    years = [y for y in YEARS if frame[f"status_{y}"].notna().any()]
+    for year in years:
         frame[f"shown_{year}"] = [
-            quantity(v, u, q, d, resource="report_figures") for v, u, q, d in
-            zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"])]
-    columns = [Column("figure", "معرّف الرقم", "Figure id", "code"),
-               Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True)]
-    for year in YEARS:
-        columns += [
-            Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number"),
-            Column(f"status_{year}", f"{year}: الحالة", f"{year}: status", "bilingual",
-                   words("report_figures", "status")),
-            Column(f"outlets_{year}", f"{year}: المنابر", f"{year}: outlets", "number", number),
-        ]
+            _marked(v, u, q, d, st) for v, u, q, d, st in
+            zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"],
+                frame[f"status_{year}"])]
+    columns = [Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True)]
+    columns += [Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number") for year in reversed(years)]
+    columns.append(Column("figure", "معرّف الرقم", "Figure id", "code"))
     return Table.from_frame(frame, columns)
 
 
 def year_on_year_table(yoy: pd.DataFrame) -> Table:
-    """Levels in both reports, the change they imply (with its qualifier) and the change the 2025 report states."""
+    """For each figure and pair of consecutive reports: both levels, the change they imply (with its qualifier
+    and caveat) and the change the later report states, with its status against the earlier report's level."""
     frame = yoy.copy()
     frame["metric"] = _metric(frame)
-    for year in YEARS:
-        frame[f"shown_{year}"] = [quantity(v, u, q, resource="report_figures")
-                                  for v, u, q in zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"])]
-    frame["implied_shown"] = [
-        "" if missing(v) else wording.qualified(wording.percent(float(v), "en", 1, signed=True), q, "en", "checks",
-                                                "recomputed_qualifier")
-        for v, q in zip(frame["implied"], frame["implied_qualifier"])]
+    frame["reports"] = [f"{a}-{b}" for a, b in zip(frame["before_year"], frame["after_year"])]
+    for side in ("before", "after"):
+        frame[f"shown_{side}"] = [
+            _marked(v, u, q, None, st) for v, u, q, st in
+            zip(frame[f"value_{side}"], frame["unit"], frame[f"qualifier_{side}"], frame[f"status_{side}"])]
+    frame["implied_shown"] = ["" if missing(r["implied"]) else sections.change_phrase(r, "en")
+                              for r in frame.to_dict("records")]
     frame["stated_shown"] = ["" if missing(v) else wording.percent(float(v), "en", _decimals(v), signed=True)
                              for v in frame["stated"]]
     return Table.from_frame(frame, [
-        Column("figure", "معرّف الرقم", "Figure id", "code"),
         Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True),
-        Column("shown_2024", "تقرير 2024", "2024 report", "number"),
-        Column("shown_2025", "تقرير 2025", "2025 report", "number"),
-        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "number"),
-        Column("stated_shown", "التغير الذي يعلنه تقرير 2025", "Change the 2025 report states", "number"),
+        Column("reports", "التقريران", "Reports", "number"),
+        Column("shown_before", "المستوى في التقرير الأول", "Level, earlier report", "number"),
+        Column("shown_after", "المستوى في التقرير الثاني", "Level, later report", "number"),
+        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "text", wide=12),
+        Column("stated_shown", "التغير الذي يعلنه التقرير", "Change the report states", "number"),
         Column("stated_status", "المعلن مقارنة بالمحسوب", "Stated against implied", "bilingual",
                words("stated_changes", "status")),
+        Column("figure", "معرّف الرقم", "Figure id", "code"),
     ])
 
 
@@ -159,16 +183,16 @@ def stated_changes_table(changes: pd.DataFrame) -> Table:
     frame["levels"] = ["" if missing(b) else f"{number(b, _decimals(b))} → {number(a, _decimals(a))}"
                        for b, a in zip(frame["level_before"], frame["level_after"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
-        Column("figure", "معرّف التغير", "Change id", "code"),
         Column("metric", "المستوى", "Level", "bilingual", wide=True),
+        Column("report_year", "التقرير", "Report", "number"),
         Column("stated_shown", "المعلن", "Stated", "number"),
-        Column("levels", "المستويات المنشورة", "Levels published", "number"),
+        Column("implied_shown", "المحسوب", "Implied", "number"),
+        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status")),
         Column("before_from", "مصدر المستوى السابق", "Level before from", "bilingual",
                words("stated_changes", "before_from")),
-        Column("implied_shown", "المحسوب", "Implied", "number"),
+        Column("levels", "المستويات", "Levels", "number"),
         Column("allowed", "المقدار الذي يسمح به تقريب المعلن", "Magnitude the stated rounding allows", "number"),
-        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status")),
+        Column("figure", "معرّف التغير", "Change id", "code"),
     ])
 
 
@@ -201,10 +225,28 @@ def coverage_table(by_section: pd.DataFrame) -> Table:
         Column("section", "القسم", "Section", "bilingual", _section, wide=True),
         Column("ar", "بالعربية", "In Arabic", "number", number),
         Column("fr", "بالفرنسية", "In French", "number", number),
-        Column("report_2024", "تقرير 2024", "2024 report", "number", number),
-        Column("report_2025", "تقرير 2025", "2025 report", "number", number),
+        *[Column(f"report_{y}", f"تقرير {y}", f"{y} report", "number", number) for y in reversed(YEARS)],
         Column("outlets", "المنابر", "Outlets", "number", number),
         Column("pages", "الصفحات", "Pages", "number", number),
+    ])
+
+
+def coverage_by_year_table(by_year: pd.DataFrame) -> Table:
+    """Per report year: how much of it the press carried and how often its values differ from the report's."""
+    frame = by_year.copy()
+    frame["year"] = frame["report_year"].astype(str)
+    frame["differs_shown"] = ["" if missing(v) else wording.percent(float(v), "en", 1) for v in frame["differs_share"]]
+    return Table.from_frame(frame, [
+        Column("year", "التقرير", "Report", "number"),
+        Column("observations", "الملاحظات", "Observations", "number", number),
+        Column("ar", "بالعربية", "Arabic", "number", number),
+        Column("fr", "بالفرنسية", "French", "number", number),
+        Column("outlets", "المنابر", "Outlets", "number", number),
+        Column("pages", "الصفحات", "Pages", "number", number),
+        Column("sections", "الأقسام", "Sections", "number", number),
+        Column("comparable", "قابلة للمقارنة", "Comparable", "number", number),
+        Column("differs", "مختلفة", "Differ", "number", number),
+        Column("differs_shown", "نسبة المختلفة", "Share that differ", "number"),
     ])
 
 
@@ -322,10 +364,15 @@ def roundings_table(roundings: pd.DataFrame) -> Table:
 
 # --- the whole report's key figures (notebook 18) -------------------------------------------------------------------
 
+def headline_year(row: dict) -> int:
+    """The latest report year that states a headline's figure."""
+    return next(y for y in reversed(YEARS) if not missing(row.get(f"value_{y}")))
+
+
 def headline_value(row: dict) -> str:
-    """A headline's 2025 value (its 2024 value when the 2025 coverage lacks it) as both readers read it on a
+    """A headline's value in the latest report that states it, as both readers read it on a
     chart: grouped with no-break spaces, its unit, its qualifier mark (≈, +)."""
-    year = 2025 if not missing(row["value_2025"]) else 2024
+    year = headline_year(row)
     value, qualifier = row[f"value_{year}"], row[f"qualifier_{year}"]
     text = neutral_number(float(value), _decimals(value))
     if row["unit"] == "percent":
