@@ -123,6 +123,7 @@ def trends(panel: pd.DataFrame, sections, most: int = 8) -> list[dict]:
             years.append({"year": year, "value": None if pd.isna(value) else whole(value),
                           "qualifier": source[f"qualifier_{year}"] or None,
                           "single_source": source[f"status_{year}"] == "single_source",
+                          "unsettled": source[f"status_{year}"] == "conflict" and pd.isna(value),
                           "earlier_definition": not own and earlier is not None
                           and earlier[f"status_{year}"] != "not_stated"})
         out.append({"figure": r["figure"], "metric_ar": r["metric_ar"], "metric_en": r["metric_en"],
@@ -319,9 +320,21 @@ def summary(report_figures: pd.DataFrame, stated_changes: pd.DataFrame, observat
     return "\n".join(f"- {line}" for line in ar), "\n".join(f"- {line}" for line in en)
 
 
+def figures_stated(panel: pd.DataFrame) -> pd.DataFrame:
+    """Per section (in the data package's order) and report year: how many figures the coverage states."""
+    order = list(schema.allowed("sections", "section"))
+    rows = []
+    for section in order:
+        part = panel[panel["section"] == section]
+        if part.empty:
+            continue
+        rows.append({"section": section, **{str(y): int((part[f"status_{y}"] != "not_stated").sum()) for y in YEARS}})
+    return pd.DataFrame(rows)
+
+
 def headlines(report_figures: pd.DataFrame, curation: Curation) -> pd.DataFrame:
-    """One headline figure per section (data/curated/headlines.csv), with its 2025 and 2024 values as reconciled,
-    in the sections' order of the data package."""
+    """One headline figure per section (data/curated/headlines.csv), with its value in every report year as
+    reconciled, in the sections' order of the data package."""
 
     path = schema.path("headlines")
     rows = read_table(path, "headlines")

@@ -90,7 +90,7 @@ class Build:
 
     @cached_property
     def revisions(self) -> pd.DataFrame:
-        return build_revisions(self.report_figures, self.curation)
+        return build_revisions(self.report_figures, self.curation, self.panel)
 
     @cached_property
     def panel(self) -> pd.DataFrame:

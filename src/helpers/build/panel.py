@@ -79,5 +79,5 @@ def build_panel(report_figures: pd.DataFrame, series: pd.DataFrame, curation: Cu
         rows.append(row)
     table = pd.DataFrame(rows, columns=schema.columns("panel"))
     for year in years:
-        table[f"value_{year}"] = pd.Series(list(table[f"value_{year}"]), dtype=object, index=table.index)
+        table[f"value_{year}"] = pd.Series([whole(v) for v in table[f"value_{year}"]], dtype=object, index=table.index)
     return table

@@ -93,6 +93,7 @@ NOT_PUBLISHED = ("لم يُنشر", "not published")
 SINGLE_SOURCE = ("غير مؤكد", "unconfirmed")
 INFERRED = ("مطابقة مستنتجة", "mapping inferred")
 EARLIER_DEFINITION = ("تعريف سابق لما يعدّ", "counted under an earlier definition")
+UNSETTLED = ("المنابر متعارضة، بلا قيمة معتمدة", "outlets conflict, no value chosen")
 
 
 @dataclass(frozen=True)
@@ -511,12 +512,13 @@ class Panel:
     single_source: Sequence[bool] | None = None
     inferred: Sequence[bool] | None = None
     earlier_definition: Sequence[bool] | None = None  # per year: counted under a definition the report changed
+    unsettled: Sequence[bool] | None = None  # per year: stated, but the sources conflict and no value is chosen
 
     @classmethod
     def from_yearly(cls, label_ar: str, label_en: str, entries: Sequence[Mapping]) -> Panel:
         return cls(label_ar, label_en, [e["value"] for e in entries], [e["qualifier"] for e in entries],
                    [e.get("single_source", False) for e in entries], [e.get("inferred", False) for e in entries],
-                   [e.get("earlier_definition", False) for e in entries])
+                   [e.get("earlier_definition", False) for e in entries], [e.get("unsettled", False) for e in entries])
 
 
 def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2,
@@ -536,7 +538,7 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
         fig.suptitle(bilingual(title_ar, title_en), x=0.99, ha="right", multialignment="right")
     grid = fig.subfigures(1, 1)  # the panels and their legend, under the title and above the source line
     axes = grid.subplots(nrows, ncols, squeeze=False)
-    used = {"single": False, "missing": False, "inferred": False, "earlier": False}
+    used = {"single": False, "missing": False, "inferred": False, "earlier": False, "unsettled": False}
     items_ar, items_en = [], []
     for k, panel in enumerate(panels):
         row, col = divmod(k, ncols)
@@ -560,8 +562,13 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
             ax.annotate(prepare(with_qualifier(value_format(value), qualifier)),
                         (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 2),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8, color=TEXT)
-        gaps = [y for y, v in zip(years, panel.values) if v is None]
+        unsettled = list(panel.unsettled or [False] * n)
+        gaps = [y for y, v, u in zip(years, panel.values, unsettled) if v is None and not u]
+        open_conflicts = [y for y, v, u in zip(years, panel.values, unsettled) if v is None and u]
         _mark_missing(ax, gaps, SUBTLE)
+        for year in open_conflicts:  # "?" on the baseline: stated, but the outlets conflict and no value is chosen
+            ax.annotate("?", (year, 0), ha="center", va="bottom", fontsize=11, fontweight="bold", color=PALETTE[3])
+        used["unsettled"] |= bool(open_conflicts)
         changed = [y for y, a, b in zip(years[1:], earlier[:-1], earlier[1:]) if a and not b]
         for year in changed:  # where the report starts counting under the new definition
             ax.axvline(year - 0.5, color=TEXT, linestyle=(0, (2, 2)), linewidth=1)
@@ -587,6 +594,9 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
     if used["earlier"]:
         handles.append(Patch(facecolor=MUTED, edgecolor=MUTED))
         ar.append(EARLIER_DEFINITION[0]), en.append(EARLIER_DEFINITION[1])
+    if used["unsettled"]:
+        handles.append(Line2D([], [], color=PALETTE[3], marker="$?$", markersize=8, linestyle="none"))
+        ar.append(UNSETTLED[0]), en.append(UNSETTLED[1])
     if handles:
         # one row, read right to left: the first entry rightmost, markers on the right of their text
         grid.legend(handles[::-1], chart_text.tick_labels(ar[::-1], en[::-1]), loc="outside lower right",

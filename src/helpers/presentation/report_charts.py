@@ -19,7 +19,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLoca
 
 from helpers.language import wording
 from helpers.language.bidi import LRM
-from helpers.language.formats import format_percent
+from helpers.language.formats import format_percent, neutral_number
 from helpers.language.labels import section_name, value_label
 from helpers.presentation import chart_text
 from helpers.presentation.charts import (MUTED, PALETTE, SUBTLE, TEXT, Panel, describe, finish, legend_above,
@@ -205,8 +205,11 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
     outside)."""
     rows = changes[changes["status"] != "not_checkable"].reset_index(drop=True)
     n = len(rows)
-    labels_ar = [f"{r['metric_ar']} ({r['report_year']})" for _, r in rows.iterrows()]
-    labels_en = [f"{r['metric_en']} ({r['report_year']})" for _, r in rows.iterrows()]
+    cited = {"ar": "، كما يذكره التقرير", "en": ", as the report cites it"}
+    labels_ar = [f"{r['metric_ar']} ({r['report_year']}{cited['ar'] if r['before_from'] == 'cited' else ''})"
+                 for _, r in rows.iterrows()]
+    labels_en = [f"{r['metric_en']} ({r['report_year']}{cited['en'] if r['before_from'] == 'cited' else ''})"
+                 for _, r in rows.iterrows()]
     wrapped_ar, wrapped_en, per_row = _row_layout(labels_ar, labels_en)
     fig, ax = new_figure(title_ar, title_en, figsize=(10, 2.1 + n * per_row))
     for i, r in rows.iterrows():
@@ -218,8 +221,11 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
             ax.plot(ends, [i, i], color=PALETTE[1], linewidth=6, alpha=0.35, solid_capstyle="butt")
         ax.plot([float(r["stated"])], [i], marker="D", markersize=6, linestyle="none", color=PALETTE[1])
         colour = PALETTE[0] if r["status"] == "consistent" else PALETTE[3]
-        ax.plot([float(r["implied"])], [i], marker="o", markersize=7, linestyle="none", color=colour)
-        ax.annotate(_signed_percent(float(r["implied"])), (float(r["implied"]), i), xytext=(0, 7),
+        implied = float(r["implied"])
+        shown = min(max(implied, -CLIP), CLIP)  # beyond ±CLIP: drawn at the edge as an arrow, its value written
+        marker = "o" if shown == implied else (">" if implied > 0 else "<")
+        ax.plot([shown], [i], marker=marker, markersize=7, linestyle="none", color=colour)
+        ax.annotate(_signed_percent(implied), (shown, i), xytext=(0, 7),
                     textcoords="offset points", ha="center", fontsize=8, color=TEXT)
     ax.axvline(0, color="#BBBBBB", linewidth=1)
     _rows_axis(ax, wrapped_ar, wrapped_en, top=-0.9)
@@ -289,6 +295,18 @@ def trend_panels(trends: list[dict], *, title_ar: str, title_en: str, source: tu
     each on its own scale: a year no source states is marked ×, never drawn as zero; a single-source value is
     hatched; the years counted under an earlier definition are grey, with a dashed line where it changed."""
     years = list(YEARS)
-    panels = [Panel.from_yearly(t["metric_ar"], t["metric_en"], t["years"]) for t in trends]
+    panels = []
+    for t in trends:
+        unit_ar = unit_en = ""
+        if t["unit"] != "count":  # a weight or an amount: its unit beside its name
+            words = value_label("report_figures", "unit", t["unit"])
+            unit_ar, unit_en = f" ({words.label_ar})", f" ({words.label_en})"
+        panels.append(Panel.from_yearly(t["metric_ar"] + unit_ar, t["metric_en"] + unit_en, t["years"]))
     return year_panels(years, panels, ncols=2, title_ar=f"{title_ar}، {years[0]}-{years[-1]}",
-                       title_en=f"{title_en}, {years[0]}-{years[-1]}", source=source[0], source_en=source[1])
+                       title_en=f"{title_en}, {years[0]}-{years[-1]}", source=source[0], source_en=source[1],
+                       value_format=_panel_number)
+
+
+def _panel_number(value: float) -> str:
+    """A bar's value for both readers: whole above 100, with one decimal below it (2.8 kg, not 3)."""
+    return neutral_number(value, 1 if abs(value) < 100 and float(value) != int(value) else 0)

@@ -196,6 +196,55 @@ def stated_changes_table(changes: pd.DataFrame) -> Table:
     ])
 
 
+def changes_by_report_table(by_report: pd.DataFrame) -> Table:
+    """helpers.analysis.changes.by_report: per report and comparison, the statuses and the share consistent."""
+    frame = by_report.copy()
+    frame["year"] = frame["report_year"].astype(str)
+    frame["share"] = ["" if missing(v) else wording.percent(float(v), "en", 1) for v in frame["consistent_share"]]
+    return Table.from_frame(frame, [
+        Column("year", "التقرير", "Report", "number"),
+        Column("before_from", "مقارنة بـ", "Against", "bilingual", words("stated_changes", "before_from")),
+        Column("consistent", "متسق", "Consistent", "number", number),
+        Column("inconsistent", "غير متسق", "Inconsistent", "number", number),
+        Column("not_checkable", "لا يمكن التحقق منه", "Cannot be checked", "number", number),
+        Column("share", "نسبة المتسق مما يمكن التحقق منه", "Consistent, of those checkable", "number"),
+    ])
+
+
+def revisions_table(revisions: pd.DataFrame) -> Table:
+    """Each previous-year level a report cites, beside the level the previous report published, and the status."""
+    frame = revisions.copy()
+    frame["metric"] = _metric(frame)
+    frame["year"] = frame["report_year"].astype(str)
+    frame["cited_shown"] = [_marked(v, u, q, None, st) for v, u, q, st in
+                            zip(frame["cited"], frame["unit"], frame["cited_qualifier"], frame["cited_status"])]
+    frame["published_shown"] = [_marked(v, u, q, None, st) for v, u, q, st in
+                                zip(frame["published"], frame["unit"], frame["published_qualifier"],
+                                    frame["published_status"])]
+    frame["diff_shown"] = ["" if missing(d) else wording.percent(float(d), "en", 1, signed=True)
+                           for d in frame["difference_pct"]]
+    return Table.from_frame(frame, [
+        Column("metric", "المستوى", "Level", "bilingual", wide=True),
+        Column("year", "التقرير", "Report", "number"),
+        Column("cited_shown", "كما يذكره التقرير للسنة السابقة", "As the report cites the previous year", "number"),
+        Column("published_shown", "كما نشره التقرير السابق", "As the previous report published it", "number"),
+        Column("diff_shown", "الفرق", "Difference", "number"),
+        Column("status", "الحالة", "Status", "bilingual", words("revisions", "status")),
+        Column("note", "ملاحظة (بالإنجليزية)", "Note (English)", "english", wide=True),
+        Column("cited_obs", "ملاحظات الذكر", "Observations cited", "code"),
+        Column("published_obs", "ملاحظات النشر", "Observations published", "code"),
+    ])
+
+
+def figures_stated_table(counts: pd.DataFrame) -> Table:
+    """helpers.analysis.sections.figures_stated: how many figures of each section each report's coverage states."""
+    frame = counts.copy()
+    frame["name"] = [Bilingual(labels.section_name(s, "ar"), labels.section_name(s, "en")) for s in frame["section"]]
+    years = [c for c in frame.columns if str(c).isdigit()]
+    return Table.from_frame(frame, [Column("name", "القسم", "Section", "bilingual")] + [
+        Column(str(y), f"تقرير {y}", f"{y} report", "number", number) for y in sorted(years, reverse=True)])
+
+
 def _interval(low, high) -> str:
     """A magnitude interval in percent, the same for both readers: "9.5–10.5%", "≥ 26.5%", "≤ 7.5%"."""
     def p(x):
