@@ -40,7 +40,7 @@ HAND_CHECKED: dict[str, tuple[str, str, str, str, str]] = {
     "o2043": ("18", "percent", "exact", "up", "soit 18% de plus qu'en 2022: 18 % more"),
     "o5002": ("33", "percent", "exact", "up", "soit 33% de plus par rapport à 2019"),
     "o5102": ("33", "percent", "exact", "up", "soit 33% de plus par rapport à 2019"),
-    "o2211": ("40", "count", "about", "none", "une moyenne d'âge d'environ 40 ans"),
+    "o2211": ("40", "years", "about", "none", "une moyenne d'âge d'environ 40 ans"),
     "o2212": ("6", "count", "exact", "none", "six (06) concours: six, restated in digits"),
     "o2638": ("1922.641", "kg", "exact", "none", "وطنا و922 كيلوغراما و641 غراما: and a tonne, 922 kg and 641 g"),
     "o2708": ("14", "percent", "about", "up", "ناهزت 14 فالمية: Darija في المية, about 14 percent"),

@@ -96,10 +96,10 @@ QUALIFIER_PHRASES: dict[str, str] = {
                                          "inférieur à", "inférieure à", "inférieurs à", "inférieures à")},
     **{p: "only" for p in _phrases("seulement", "uniquement", "à peine")},
 }
-# A qualifier starts a word, also after an elided "d'" ("une baisse d'environ 19 %": the elision of "de" before a
-# vowel, Grevisse, Le Bon Usage).
+# A qualifier starts a word, also after an elided "d'" or "qu'" ("une baisse d'environ 19 %": the elision of "de"
+# before a vowel, Grevisse, Le Bon Usage).
 _QUALIFIER_RE = re.compile(
-    r"(?:^|(?<=[\s(«\"])|(?<=\b[dD]['’]))(?P<q>" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
+    r"(?:^|(?<=[\s(«\"'’]))(?P<q>" + "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+")
                                            for p in sorted(QUALIFIER_PHRASES, key=len, reverse=True))
     + r")\s*$", re.I)
 _ONLY_AFTER_RE = re.compile(r"\s+(?:seulement|uniquement)\b", re.I)
@@ -190,7 +190,8 @@ def _thousands_and(tokens: list[_Tok], i: int) -> tuple[Fraction, int] | None:
     with a group separator, "et", then one to three plain digits on the same line (the units of the same number).
     Not after "entre" (a range: "entre 1 000 et 500") and not when a scale word or more digits follow."""
     tok = tokens[i]
-    if not _ZERO_GROUP_RE.search(tok.text) or i + 2 >= len(tokens) or i > 0 and tokens[i - 1].low == "entre":
+    if not tok.text.endswith("000") or i + 2 >= len(tokens) or tokens[i + 1].low != "et" or \
+            not _ZERO_GROUP_RE.search(tok.text) or i > 0 and tokens[i - 1].low == "entre":
         return None
     et, units = tokens[i + 1], tokens[i + 2]
     if et.low != "et" or units.kind != "number" or not units.text.isdigit() or len(units.text) > 3 or \
