@@ -1,8 +1,8 @@
 """How helpers.quantities.read_quantity reads the whole press coverage. Run:
 ``.venv/bin/python benchmarks/measure_press_reading.py``. Prints figures; asserts nothing (see tests/ for that).
 
-Reads ../shared/source/press-coverage.tsv (2,082 rows: o0001-o1273 for the 2025 and 2024 reports, o2xxx-o5xxx for
-2023-2020), or data/raw/press-coverage.tsv when the shared file is not beside the project. Each row is read as
+Reads the project's copy, data/raw/press-coverage.tsv (o0001-o1273 for the 2025 and 2024 reports, o2xxx-o5xxx for
+2023-2020). Each row is read as
 helpers.observations reads it: with the unit and kind of its curated figure (data/curated/figure-hints.csv) when
 its hint has one; otherwise the unit is guessed from the hint ("years" for a figure counted in years or an age,
 else left to the quote's own words: a percent sign or words, a weight or a currency, else a count) and the row is
@@ -18,12 +18,11 @@ import csv
 import sys
 from decimal import Decimal
 
-from helpers.metrics import load_curation
-from helpers.paths import ROOT
-from helpers.quantities import QuantityError, read_quantity
+from helpers.datapackage.curation import load_curation
+from helpers.paths import RAW
+from helpers.reading.quantities import QuantityError, read_quantity
 
-SHARED = ROOT.parent / "shared" / "source" / "press-coverage.tsv"
-RAW = ROOT / "data" / "raw" / "press-coverage.tsv"
+PRESS = RAW / "press-coverage.tsv"
 
 # obs: (value, unit, qualifier, direction, what the quote says). Read by a person from the quote; the direction
 # is only asked for change figures. New rows first, then the old rows the fixes concern.
@@ -79,7 +78,7 @@ HAND_CHECKED: dict[str, tuple[str, str, str, str, str]] = {
 
 
 def rows() -> tuple[str, list[dict[str, str]]]:
-    path = SHARED if SHARED.exists() else RAW
+    path = PRESS
     with open(path, encoding="utf-8", newline="") as f:
         return str(path), list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 

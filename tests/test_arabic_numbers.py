@@ -6,7 +6,7 @@ fractions), and K. C. Ryding, *A Reference Grammar of Modern Standard Arabic* (2
 constructions" (compound and complex numbers, "wa-" between parts, the dual of the scales, ordinals with and
 without the article, fractions, decimals with فاصلة, percent with في المائة). Press forms not in the grammars
 (digits mixed with words, dot or comma grouping) are written as the Moroccan press prints them
-(/work/shared/source/press-coverage.tsv, quoted in comments).
+(data/raw/press-coverage.tsv, quoted in comments).
 """
 import pytest
 from hypothesis import assume, given, settings
@@ -628,7 +628,7 @@ def test_glued_prepositions(text, expected):
 # ---------------------------------------------------------------------------------------------------------------
 # Forms of the 2020-2023 press and of other readers' test suites. Expected values from the grammars: Wright I (the
 # dual in construct, the ordinals) and Ryding ch. 15 (the dual of the scales, compound numbers joined by "و",
-# ordinals above a hundred with "بعد"); press forms as printed in ../shared/source/press-coverage.tsv (obs ids).
+# ordinals above a hundred with "بعد"); press forms as printed in data/raw/press-coverage.tsv (obs ids).
 @pytest.mark.parametrize("text, number_text, expected", [
     # before "و" and the next part, مليونا cannot be the dual in construct (whose noun must follow it): it is the
     # accusative singular, "a million", written without its tanween

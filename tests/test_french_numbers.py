@@ -4,7 +4,7 @@ Expected values from the French references, not from the reader: M. Grevisse and
 (16th ed., 2016), §§ 593-602 (cardinal numerals: "vingt et un", "quatre-vingts", "cent" and "mille", the
 hyphenation of compounds; ordinals in -ième, "premier"; digits grouped by three with a space, the comma as the
 decimal mark) and the *Lexique des règles typographiques en usage à l'Imprimerie nationale* (1er, 2e, 6e; "p. 100"
-and "%"). Press forms are quoted from /work/shared/source/press-coverage.tsv.
+and "%"). Press forms are quoted from data/raw/press-coverage.tsv.
 """
 import pytest
 from hypothesis import given, settings
@@ -204,7 +204,7 @@ def test_an_only_phrase_taken_by_one_number_is_not_the_next_ones():
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Forms of the 2020-2023 press (../shared/source/press-coverage.tsv, obs ids in comments).
+# Forms of the 2020-2023 press (data/raw/press-coverage.tsv, obs ids in comments).
 @pytest.mark.parametrize("text, number_text, qualifier, value", [
     # "de" elided before a vowel (Grevisse, Le Bon Usage, the elision): the qualifier after "d'" still qualifies
     ("une baisse d’environ 19%", "environ 19%", "about", 19),  # o2019

@@ -116,7 +116,7 @@ def test_what_cannot_be_read_is_one_line_naming_the_observation(quote, figure_te
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Quotes of the 2020-2023 press (../shared/source/press-coverage.tsv; obs ids in comments), read by hand.
+# Quotes of the 2020-2023 press (data/raw/press-coverage.tsv; obs ids in comments), read by hand.
 @pytest.mark.parametrize("quote, figure_text, lang, value, unit", [
     # "وطنا": the conjunction glued to the unit word, "and a tonne" (1000 + 922 + 0.641 kg)
     ("وطنا و922 كيلوغراما و641 غراما من مخدر الكوكايين", "وطنا و922 كيلوغراما و641 غراما", "ar", "1922.641",
