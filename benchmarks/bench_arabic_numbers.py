@@ -2,8 +2,8 @@
 
 Accuracy: every numeric expression of the source (tests/fixtures/source-numbers.tsv, read by a person) and the
 figures of data/processed/figures.csv, each read by each tool on its own. Throughput: the report repeated to at
-least 1 MB of UTF-8, and the Arabic quotes of the press coverage (../shared/source/press-coverage.tsv, when it is
-there) repeated to 1 MB, best of three runs; the French quotes through ``lang="fr"`` too. Prints a table; asserts
+least 1 MB of UTF-8, and the Arabic quotes of the press coverage (data/raw/press-coverage.tsv)
+repeated to 1 MB, best of three runs; the French quotes through ``lang="fr"`` too. Prints a table; asserts
 nothing (see tests/ for that).
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ import arabic_itn
 import pyarabic.number as pyarabic_number
 
 from helpers.datapackage.article import load_report
+from helpers.datapackage.press import load_press
 from helpers.paths import PROCESSED, ROOT
 from helpers.reading.numbers import find_numbers, parse_number
 
@@ -81,15 +82,9 @@ def throughput(scan, corpus: str, repeat: int = 3) -> float:
     return size / best
 
 
-PRESS = ROOT.parent / "shared" / "source" / "press-coverage.tsv"
-
-
 def press_quotes(lang: str) -> list[str]:
-    """The press coverage's quotes in one language ([] when the file is not beside the project)."""
-    if not PRESS.exists():
-        return []
-    with open(PRESS, encoding="utf-8", newline="") as f:
-        return [r["quote"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r["lang"] == lang]
+    """The press coverage's quotes in one language (the project's raw copy, checksum and schema checked)."""
+    return [r["quote"] for r in load_press() if r["lang"] == lang]
 
 
 def to_mb(text: str) -> str:

@@ -3,10 +3,8 @@ French): each figure_text, written by a person, is read by one match (or by the 
 as "170 طنا و796 كيلوغراما", which the quantity reader combines), with every digit inside a match and no expression
 left unread. (That every row is also read whole by the quantity reader is the build's own check: a row it cannot
 read stops ``make data`` with a line naming the obs; tests/test_observations.py sees every row as an observation.)"""
-import csv
 import re
 
-import pytest
 
 from helpers.datapackage.press import load_press
 from helpers.datapackage.raw import sources
