@@ -161,3 +161,15 @@ def test_two_sources_beat_one():
 def test_a_bound_on_the_wrong_side():
     # o0928: أكثر من 332 مليون درهم of 331,907,537
     assert likely_cause(D("332000000"), D("331907537"), {}, "more_than") == ("bound_wrong_side", "")
+
+
+def test_the_note_says_when_a_rounder_statement_has_two_sources():
+    """2024 exam candidates: "more than 93 thousand" on two pages, 93,415 on one (o1210-o1212). A note saying no value
+    has two sources would deny the two pages; it says the precise value has one and the others round it."""
+    group = [Obs(f"o{i}", 2024, "human_resources.exam_candidates", outlet, f"https://{outlet}/", f"q{i}", D(v), "more_than",
+                 "none") for i, (outlet, v) in enumerate([("dimatv.net", "93000"), ("elmassae.com", "93000"),
+                                                           ("fr.allafrica.com", "93415")])]
+    result = reconcile(group, {})
+    assert result.value == D("93415") and result.status == "rounded_only"
+    assert "No value is stated by two" not in result.note
+    assert "1 independent source(s) of 3; 2 other(s) state it rounded or as a bound" in result.note

@@ -333,8 +333,15 @@ def _note(group, value, direction, status, tie, direction_tie, support, ranked) 
     elif support[value] >= 2:
         parts.append(f"The most precise value stated by two or more independent sources ({support[value]} of {n})")
     else:
-        parts.append(f"No value is stated by two independent sources; the value stated by the most ({support[value]}"
-                     f" of {n})")
+        rounders = {o.source_group for o in group if value is not None and o.value != value
+                    and o.source_group not in {g.source_group for g in group if g.value == value}
+                    and consistent(o.value, o.qualifier, value)}
+        if rounders:
+            parts.append(f"The most precise value is stated by {support[value]} independent source(s) of {n}; "
+                         f"{len(rounders)} other(s) state it rounded or as a bound")
+        else:
+            parts.append(f"No value is stated by two independent sources; the value stated by the most "
+                         f"({support[value]} of {n})")
     if direction_tie:
         parts.append("as many independent sources say up as say down; no direction is chosen")
     differ = [o for o in group if value is not None and o.agreement == "differs"]
