@@ -191,3 +191,66 @@ def summary(observations: pd.DataFrame, report_figures: pd.DataFrame) -> tuple[s
     en.append(f"{wording.number(len(clusters), 'en')} clusters of pages copy one another, and "
               f"{wording.number(len(aggregators), 'en')} aggregator outlets republish others.")
     return "\n".join(f"- {x}" for x in ar), "\n".join(f"- {x}" for x in en)
+
+
+def translated_copies(observations: pd.DataFrame, shared: int = 4) -> pd.DataFrame:
+    """Pairs of pages in two languages that may be one dispatch translated: pages of one report, one in Arabic and
+    one in French, not already copies of each other, published the same day (where both show a date), that print
+    at least ``shared`` of the same figures with the same values in the same order. The independence rule counts
+    such pages as two sources (it knows copies by identical words, and a translation has none in common); the
+    column ``figures_counted_twice`` says how many figures of the pair rest on both as separate sources."""
+    obs = press(observations).reset_index(drop=True)
+    pages = {}
+    for url, part in obs.groupby("url", sort=True):
+        part = part.sort_values("obs", kind="stable")
+        first = part.iloc[0]
+        pages[url] = {"outlet": first["outlet"], "lang": first["lang"], "year": int(first["report_year"]),
+                      "published": first["published"] if isinstance(first["published"], str) else "",
+                      "cluster": first["copy_cluster"] if isinstance(first["copy_cluster"], str) else "",
+                      "sequence": [(r["figure"], str(r["value"])) for r in part.to_dict("records")],
+                      "groups": {r["figure"]: r["source_group"] for r in part.to_dict("records")}}
+    rows = []
+    urls = sorted(pages)
+    for i, a in enumerate(urls):
+        for b in urls[i + 1:]:
+            pa, pb = pages[a], pages[b]
+            if pa["lang"] == pb["lang"] or pa["year"] != pb["year"]:
+                continue
+            if pa["cluster"] and pa["cluster"] == pb["cluster"]:
+                continue
+            if pa["published"] and pb["published"] and pa["published"] != pb["published"]:
+                continue
+            common = set(pa["sequence"]) & set(pb["sequence"])
+            if len(common) < shared:
+                continue
+            order_a = [x for x in pa["sequence"] if x in common]
+            order_b = [x for x in pb["sequence"] if x in common]
+            if order_a != order_b:
+                continue
+            twice = sum(pa["groups"][f] != pb["groups"][f] for f, _ in common)
+            ar, fr = (pa, pb) if pa["lang"] == "ar" else (pb, pa)
+            rows.append({"report_year": pa["year"], "outlet_ar": ar["outlet"], "outlet_fr": fr["outlet"],
+                         "published": pa["published"] or pb["published"], "shared_values": len(common),
+                         "figures_counted_twice": twice})
+    return pd.DataFrame(rows, columns=["report_year", "outlet_ar", "outlet_fr", "published", "shared_values",
+                                       "figures_counted_twice"])
+
+
+def resting_on_translations(observations: pd.DataFrame, report_figures: pd.DataFrame,
+                            pairs: pd.DataFrame) -> pd.DataFrame:
+    """The report figures stated by exactly two independent sources that are one Arabic and one French page of a
+    pair in ``pairs`` (helpers.analysis.coverage.translated_copies): if the two are one dispatch translated, these
+    figures rest on one source, not two."""
+    known = {(int(r["report_year"]), r["outlet_ar"], r["outlet_fr"]) for r in pairs.to_dict("records")}
+    obs = press(observations).reset_index(drop=True)
+    rows = []
+    for r in report_figures[report_figures["independent_sources"] == 2].to_dict("records"):
+        part = obs[(obs["report_year"] == r["report_year"]) & (obs["figure"] == r["figure"])]
+        sides = [(g["lang"].iloc[0], g["outlet"].iloc[0]) for _, g in part.groupby("source_group", sort=True)]
+        if len(sides) == 2 and {lang for lang, _ in sides} == {"ar", "fr"}:
+            ar, fr = (sides[0][1], sides[1][1]) if sides[0][0] == "ar" else (sides[1][1], sides[0][1])
+            if (int(r["report_year"]), ar, fr) in known:
+                rows.append({"report_year": int(r["report_year"]), "figure": r["figure"], "metric_en": r["metric_en"],
+                             "metric_ar": r["metric_ar"], "status": r["status"], "outlet_ar": ar, "outlet_fr": fr})
+    return pd.DataFrame(rows, columns=["report_year", "figure", "metric_en", "metric_ar", "status", "outlet_ar",
+                                       "outlet_fr"])

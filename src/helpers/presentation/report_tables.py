@@ -299,6 +299,21 @@ def coverage_by_year_table(by_year: pd.DataFrame) -> Table:
     ])
 
 
+def translations_table(pairs: pd.DataFrame) -> Table:
+    """helpers.analysis.coverage.translated_copies: pairs of pages in two languages that may be one dispatch."""
+    frame = pairs.copy()
+    frame["year"] = frame["report_year"].astype(str)
+    return Table.from_frame(frame, [
+        Column("year", "التقرير", "Report", "number"),
+        Column("outlet_ar", "الصفحة العربية", "Arabic page", "code"),
+        Column("outlet_fr", "الصفحة الفرنسية", "French page", "code"),
+        Column("published", "تاريخ النشر", "Published", "number"),
+        Column("shared_values", "القيم المشتركة بالترتيب نفسه", "Values shared, in the same order", "number", number),
+        Column("figures_counted_twice", "أرقام تحسب فيها مصدرين", "Figures where they count as two sources", "number",
+               number),
+    ])
+
+
 def dates_table(dates: pd.DataFrame) -> Table:
     """Pages by report and publication date; a page that shows no date is counted as such."""
     frame = dates.copy()
