@@ -95,3 +95,26 @@ def test_no_conflict_is_resolved_silently(report_figures):
     for (year, figure), row in report_figures[report_figures["status"] == "conflict"].iterrows():
         assert row["values_stated"].count("|") >= 1, (year, figure)
         assert "differs" in row["note"] or "no value is chosen" in row["note"] or "no direction" in row["note"]
+
+
+@pytest.mark.parametrize("obs, qualifier", [
+    ("o0118", "less_than"),  # "ولم تتجاوز الجريمة العنيفة 6 %": did not exceed, an upper bound (was read as more_than)
+    ("o0124", "less_than"),
+    ("o0005", "about"),      # "d'environ 12 %"
+])
+def test_qualifiers_read_by_hand(observations, obs, qualifier):
+    assert observations.loc[obs, "qualifier"] == qualifier
+
+
+def test_a_label_says_what_its_quotes_say(observations, report_figures):
+    """terrorism.referred_planning_act: its quote says the two were arrested (تم القبض على), so its label says so."""
+    quote = observations.loc["o0246", "quote"]
+    assert "القبض" in quote and observations.loc["o0246", "figure"] == "terrorism.referred_planning_act"
+    row = report_figures.loc[(2025, "terrorism.referred_planning_act")]
+    assert "arrested" in row["metric_en"] and "الموقوفون" in row["metric_ar"]
+
+
+def test_the_violent_crime_fall_of_2024_is_not_the_change_in_criminal_cases(report_figures):
+    """o0642, "diminution globale de 10 %", is the 2024 fall in violent crime; counted with the change in criminal
+    cases it made that figure a false conflict."""
+    assert report_figures.loc[(2024, "crime_overview.criminal_cases_change"), "status"] != "conflict"
