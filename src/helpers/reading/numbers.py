@@ -18,6 +18,8 @@ reason, never as a smaller number; ``parse_number`` raises ``ValueError`` (``Num
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from helpers.reading import arabic, french
 from helpers.reading.match import DateMatch, Grammar, NumberError, NumberMatch, parse_one
 
@@ -40,7 +42,17 @@ def find_numbers(text: str, lang: str = "ar") -> list[NumberMatch]:
     ``lang`` is the language of the text, "ar" or "fr" (anything else: ``ValueError``). An expression that
     cannot be read whole is a match with ``value=None`` and a ``reason``.
     """
-    return grammar(lang).find_numbers(text)
+    reader = grammar(lang)
+    if not isinstance(text, str):
+        return reader.find_numbers(text)  # the grammar says what is wrong with it
+    return list(_found(text, reader.lang))
+
+
+@lru_cache(maxsize=16384)
+def _found(text: str, lang: str) -> tuple[NumberMatch, ...]:
+    """The matches of one text, read once per process: a press quote is read by the quantity reader for its
+    place, its qualifier and its unit, and by the loaders again (matches are immutable, so they can be shared)."""
+    return tuple(LANG[lang].find_numbers(text))
 
 
 def parse_number(text: str, lang: str = "ar") -> int | float:
