@@ -1,0 +1,20 @@
+"""helpers.analysis.article: the small tests the findings of notebooks 00-08 use in their conditions."""
+import pytest
+
+from helpers.analysis.article import lowest_if_rounded, rounding_unit, within_points
+
+
+def test_rounding_unit_is_the_largest_power_of_ten_that_divides_the_value():
+    assert [rounding_unit(v) for v in (2400000, 1500, 1916, 29000000, 0)] == [100000, 100, 1, 1000000, 1]
+
+
+def test_an_approximation_read_as_a_rounding_is_at_least_half_a_unit_below():
+    assert lowest_if_rounded(2400000, "about") == 2350000
+    assert lowest_if_rounded(500000, "about") == 450000
+    assert lowest_if_rounded(200, "more_than") == 200 and lowest_if_rounded(29, "only") == 29
+    with pytest.raises(ValueError):
+        lowest_if_rounded(10, "at_most")
+
+
+def test_within_points_compares_shares_in_percentage_points():
+    assert within_points(0.404, 0.4, 1) and not within_points(0.42, 0.4, 1)
