@@ -1,7 +1,7 @@
 """helpers.analysis.article: the small tests the findings of notebooks 00-08 use in their conditions."""
 import pytest
 
-from helpers.analysis.article import lowest_if_rounded, rounding_unit, within_points
+from helpers.analysis.article import lowest_if_rounded, percent_change, rounding_unit, within_points
 
 
 def test_rounding_unit_is_the_largest_power_of_ten_that_divides_the_value():
@@ -18,3 +18,7 @@ def test_an_approximation_read_as_a_rounding_is_at_least_half_a_unit_below():
 
 def test_within_points_compares_shares_in_percentage_points():
     assert within_points(0.404, 0.4, 1) and not within_points(0.42, 0.4, 1)
+
+
+def test_percent_change_is_rounded_as_the_checks_round_it():
+    assert percent_change(40, 29) == -27.5 and percent_change(5780, 6862) == 18.7

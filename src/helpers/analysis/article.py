@@ -3,6 +3,7 @@
     rounding_unit       the place a round number is given to (2,400,000: the hundred thousand)
     lowest_if_rounded   the least a qualified figure can be, if an approximation is a rounding to that place
     within_points       whether two shares (0 to 1) are within some percentage points of each other
+    percent_change      the change from one value to another in percent, rounded as checks.csv rounds it
 
 A figure stated "حوالي" (about) does not say how far it may be from the count; ``lowest_if_rounded`` reads it as
 rounded to its last non-zero digit, the reading a finding that uses it must say it makes.
@@ -35,3 +36,8 @@ def lowest_if_rounded(value: int, qualifier: str | None):
 def within_points(a: float, b: float, points: float) -> bool:
     """Whether shares *a* and *b* (fractions of 1) differ by less than *points* percentage points."""
     return abs(a - b) * 100 < points
+
+
+def percent_change(before: float, after: float, decimals: int = 1) -> float:
+    """``(after - before) / before`` in percent, rounded to *decimals* places (as checks.csv's ``recomputed``)."""
+    return round((after - before) / before * 100, decimals)
