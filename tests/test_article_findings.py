@@ -1,7 +1,7 @@
 """helpers.analysis.article: the small tests the findings of notebooks 00-08 use in their conditions."""
 import pytest
 
-from helpers.analysis.article import lowest_if_rounded, percent_change, rounding_unit, within_points
+from helpers.analysis.article import lowest_if_rounded, percent_change, percent_of, rounding_unit, within_points
 
 
 def test_rounding_unit_is_the_largest_power_of_ten_that_divides_the_value():
@@ -22,3 +22,4 @@ def test_within_points_compares_shares_in_percentage_points():
 
 def test_percent_change_is_rounded_as_the_checks_round_it():
     assert percent_change(40, 29) == -27.5 and percent_change(5780, 6862) == 18.7
+    assert percent_of(1, 4) == 25

@@ -4,6 +4,7 @@
     lowest_if_rounded   the least a qualified figure can be, if an approximation is a rounding to that place
     within_points       whether two shares (0 to 1) are within some percentage points of each other
     percent_change      the change from one value to another in percent, rounded as checks.csv rounds it
+    percent_of          a part of a whole in percent (unrounded: wording.percent rounds it for a sentence)
 
 A figure stated "حوالي" (about) does not say how far it may be from the count; ``lowest_if_rounded`` reads it as
 rounded to its last non-zero digit, the reading a finding that uses it must say it makes.
@@ -41,3 +42,8 @@ def within_points(a: float, b: float, points: float) -> bool:
 def percent_change(before: float, after: float, decimals: int = 1) -> float:
     """``(after - before) / before`` in percent, rounded to *decimals* places (as checks.csv's ``recomputed``)."""
     return round((after - before) / before * 100, decimals)
+
+
+def percent_of(part: float, whole: float) -> float:
+    """*part* as a percentage of *whole*, unrounded."""
+    return part / whole * 100
