@@ -10,4 +10,5 @@ helpers.presentation or helpers.publishing; no matplotlib.
     changes    the stated changes in sentences
     series     the 2017-2025 communication series by year, what each value rests on, the total's changes
     findings   the site's findings, from the processed tables
+    article    the article's findings (notebooks 00-08): small tests their conditions need (rounding, shares)
 """
