@@ -75,7 +75,7 @@ REPORT_YEARS = {str(y) for y in schema.allowed("press_coverage", "report_year")}
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_no_figures_typed_into_code(path):
-    """Numbers come from the data: code cells hold no literal of three or more digits (years excepted)."""
+    """Numbers come from the data: code cells hold no literal of three or more digits (report years excepted)."""
     for cell in read(path).cells:
         if cell.cell_type == "code":
             code = re.sub(r"#.*", "", cell.source)

@@ -377,3 +377,46 @@ def stated_changes_of(stated_changes: pd.DataFrame, sections) -> pd.DataFrame:
     rows = _select(stated_changes, sections)
     return rows.sort_values(["report_year", "figure", "before_from"], ascending=[False, True, False],
                             kind="stable").reset_index(drop=True)
+
+
+def levels(report_figures: pd.DataFrame, figure: str) -> dict[int, float] | None:
+    """The values of ``figure`` report by report, for the reports that state one (report year: value, in year
+    order; qualifiers are in the tables); None when no report does."""
+    rows = report_figures[(report_figures["figure"] == figure) & report_figures["value"].notna()]
+    if rows.empty:
+        return None
+    rows = rows.sort_values("report_year", kind="stable")
+    return {int(y): float(v) for y, v in zip(rows["report_year"], rows["value"])}
+
+
+def steps(yoy: pd.DataFrame, figure: str) -> dict[int, float] | None:
+    """The changes the levels of ``figure`` imply between consecutive reports (year_on_year), by the later
+    report's year, in year order, in percent: only those computed; None when none is."""
+    rows = yoy[(yoy["figure"] == figure) & yoy["implied"].notna()].sort_values("after_year", kind="stable")
+    if rows.empty:
+        return None
+    return {int(y): float(v) for y, v in zip(rows["after_year"], rows["implied"])}
+
+
+def adds_up(compositions: pd.DataFrame, total: str, breakdown: str | None = None) -> dict[int, str] | None:
+    """How the parts of ``total`` compare with it (the verdict of :func:`compositions`), by report year, in year
+    order; ``breakdown`` names one way of dividing it, and must when the total has several. None when no report
+    states its parts."""
+    rows = compositions[compositions["total"] == total]
+    if breakdown is not None:
+        rows = rows[rows["breakdown"] == breakdown]
+    elif rows["breakdown"].nunique() > 1:
+        raise ValueError(f"adds_up({total!r}): name the breakdown, one of {sorted(set(rows['breakdown']))}")
+    if rows.empty:
+        return None
+    rows = rows.sort_values("report_year", kind="stable")
+    return {int(y): str(v) for y, v in zip(rows["report_year"], rows["adds_up"])}
+
+
+def stated_status(stated_changes: pd.DataFrame, figure: str, year: int,
+                  before_from: str = "previous_report") -> str | None:
+    """The status of the change ``figure`` that the ``year`` report states, against the previous report's level
+    (``before_from="cited"``: against the level the report itself cites); None when it states none."""
+    rows = stated_changes[(stated_changes["figure"] == figure) & (stated_changes["report_year"] == year)
+                          & (stated_changes["before_from"] == before_from)]
+    return None if rows.empty else str(rows.iloc[0]["status"])

@@ -20,8 +20,10 @@ an inference has a dashed outline.
 from __future__ import annotations
 
 import io
+import math
 import os
 import struct
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Number
@@ -159,6 +161,29 @@ def use_style() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
+TITLE_CHARS_PER_INCH = 11  # what a line of the bold 13-pt title holds, in either language
+
+
+def title_lines(text: str, width_inches: float) -> str:
+    """``text`` as it fits a figure ``width_inches`` wide: unchanged when one line holds it, else in as few lines
+    of about equal length as fit (a title wider than its figure would widen the figure beyond its charts)."""
+    most = int(width_inches * TITLE_CHARS_PER_INCH)
+    if len(text) <= most:
+        return text
+    lines = math.ceil(len(text) / most)
+    width = math.ceil(len(text) / lines)
+    while len(textwrap.wrap(text, width)) > lines and width < most:
+        width += 1
+    return "\n".join(textwrap.wrap(text, width))
+
+
+def suptitle(fig: Figure, title_ar: str, title_en: str | None = None):
+    """The bilingual title at the top right of ``fig``, each language in lines that fit its width."""
+    width = fig.get_figwidth()
+    return fig.suptitle(bilingual(title_lines(title_ar, width), title_en and title_lines(title_en, width)),
+                        x=0.99, ha="right", multialignment="right")
+
+
 def new_figure(title_ar: str | None = None, title_en: str | None = None, *,
                figsize: tuple[float, float] = (8, 4.5)) -> tuple[Figure, object]:
     """A styled figure with one axes and the (bilingual) title at the top right."""
@@ -166,7 +191,7 @@ def new_figure(title_ar: str | None = None, title_en: str | None = None, *,
     fig = Figure(figsize=figsize, layout="constrained")
     ax = fig.add_subplot()
     if title_ar:
-        fig.suptitle(bilingual(title_ar, title_en), x=0.99, ha="right", multialignment="right")
+        suptitle(fig, title_ar, title_en)
     return fig, ax
 
 
@@ -535,7 +560,7 @@ def year_panels(years: Sequence[int], panels: Sequence[Panel], *, ncols: int = 2
     fig = Figure(figsize=figsize or (8.5, 0.9 + 2.55 * nrows), layout="constrained")
     use_style()
     if title_ar:
-        fig.suptitle(bilingual(title_ar, title_en), x=0.99, ha="right", multialignment="right")
+        suptitle(fig, title_ar, title_en)
     grid = fig.subfigures(1, 1)  # the panels and their legend, under the title and above the source line
     axes = grid.subplots(nrows, ncols, squeeze=False)
     used = {"single": False, "missing": False, "inferred": False, "earlier": False, "unsettled": False}
