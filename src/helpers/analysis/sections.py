@@ -226,8 +226,12 @@ def _caveat(qualifier: str | None, single: str, lang: str) -> str:
         parts.append(labels.value_label("checks", "recomputed_qualifier", qualifier).meaning(lang).rstrip("."))
     if single:
         years = single.split()
-        parts.append((f"القيمة المنشورة سنة {'، '.join(years)} من مصدر واحد" if lang == "ar" else
-                      f"the {' and '.join(years)} value rests on a single source"))
+        if len(years) == 1:
+            parts.append(f"القيمة المنشورة سنة {years[0]} من مصدر واحد" if lang == "ar" else
+                         f"the {years[0]} value rests on a single source")
+        else:
+            parts.append(f"قيمتا {years[0]} و{years[1]} من مصدر واحد لكل منهما" if lang == "ar" else
+                         f"the {years[0]} and {years[1]} values rest on a single source each")
     return ("، ".join(parts) if lang == "ar" else "; ".join(parts))
 
 
