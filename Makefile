@@ -35,9 +35,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/publishing/lab.py)
+## lab: JupyterLab rooted at the repository, opening notebooks/, with the project's CSS (Arabic flush right; src/helpers/publishing/lab.py)
 lab: $(STAMP)
-	$(PY) -m helpers.publishing.lab notebooks/
+	$(PY) -m helpers.publishing.lab
 
 ## lock: re-resolve requirements.in into requirements.lock in a throw-away venv
 lock:

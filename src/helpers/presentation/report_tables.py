@@ -51,12 +51,12 @@ def section_table(by_year: pd.DataFrame) -> Table:
             quantity(v, u, q, d, resource="report_figures") for v, u, q, d in
             zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"])]
     columns = [Column("figure", "معرّف الرقم", "Figure id", "code"),
-               Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True)]
+               Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True, role="key")]
     for year in YEARS:
         columns += [
-            Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number"),
+            Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number", role="key"),
             Column(f"status_{year}", f"{year}: الحالة", f"{year}: status", "bilingual",
-                   words("report_figures", "status")),
+                   words("report_figures", "status"), role="key"),
             Column(f"outlets_{year}", f"{year}: المنابر", f"{year}: outlets", "number", number),
         ]
     return Table.from_frame(frame, columns)
@@ -77,13 +77,13 @@ def year_on_year_table(yoy: pd.DataFrame) -> Table:
                              for v in frame["stated"]]
     return Table.from_frame(frame, [
         Column("figure", "معرّف الرقم", "Figure id", "code"),
-        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True, role="key"),
         Column("shown_2024", "تقرير 2024", "2024 report", "number"),
         Column("shown_2025", "تقرير 2025", "2025 report", "number"),
-        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "number"),
-        Column("stated_shown", "التغير الذي يعلنه تقرير 2025", "Change the 2025 report states", "number"),
+        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "number", role="key"),
+        Column("stated_shown", "التغير الذي يعلنه تقرير 2025", "Change the 2025 report states", "number", role="key"),
         Column("stated_status", "المعلن مقارنة بالمحسوب", "Stated against implied", "bilingual",
-               words("stated_changes", "status")),
+               words("stated_changes", "status"), role="key"),
     ])
 
 
@@ -109,15 +109,16 @@ def compositions_table(comp: pd.DataFrame) -> Table:
                                                   if float(d) else "0") for d in frame["difference"]]
     frame["parts_shown"] = [f"{a} / {b}" for a, b in zip(frame["parts_stated"], frame["parts"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
+        Column("what", "المجموع", "Total", "bilingual", wide=12, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
         Column("total", "معرّف المجموع", "Total id", "code"),
-        Column("what", "المجموع", "Total", "bilingual", wide=True),
         Column("breakdown", "التفصيل", "Breakdown", "code"),
-        Column("total_shown", "المجموع المعلن", "Total stated", "number"),
+        Column("total_shown", "المجموع المعلن", "Total stated", "number", role="key"),
         Column("parts_shown", "الأجزاء المذكورة", "Parts stated", "number"),
-        Column("sum_shown", "مجموع الأجزاء", "Sum of the parts", "number"),
+        Column("sum_shown", "مجموع الأجزاء", "Sum of the parts", "number", role="key"),
         Column("diff_shown", "الفرق", "Difference", "number"),
-        Column("adds_up", "الأجزاء مقارنة بالمجموع", "Parts against the total", "bilingual", lambda v: ADDS_UP[v]),
+        Column("adds_up", "الأجزاء مقارنة بالمجموع", "Parts against the total", "bilingual", lambda v: ADDS_UP[v],
+               wide=12, role="key"),
     ])
 
 
@@ -128,14 +129,17 @@ def conflicts_table(conf: pd.DataFrame) -> Table:
                             zip(frame["value"], frame["unit"], frame["qualifier"], frame["direction"])]
     frame["cause_shown"] = [
         "" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
+    frame["metric"] = _metric(frame)
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=10, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
         Column("figure", "معرّف الرقم", "Figure id", "code"),
         Column("obs", "الملاحظة", "Observation", "code"),
-        Column("outlet", "المنبر", "Outlet", "english"),
+        Column("outlet", "المنبر", "Outlet", "english", role="key", link="url"),
         Column("figure_text", "كما نُشر", "As printed", "text"),
-        Column("value_shown", "القيمة المقروءة", "Value read", "number"),
-        Column("agreement", "مقارنة بالقيمة", "Against the value", "bilingual", words("observations", "agreement")),
+        Column("value_shown", "القيمة المقروءة", "Value read", "number", role="key"),
+        Column("agreement", "مقارنة بالقيمة", "Against the value", "bilingual", words("observations", "agreement"),
+               role="key"),
         Column("cause_shown", "السبب المرجح", "Likely cause", "bilingual", wide=True),
     ])
 
@@ -159,16 +163,16 @@ def stated_changes_table(changes: pd.DataFrame) -> Table:
     frame["levels"] = ["" if missing(b) else f"{number(b, _decimals(b))} → {number(a, _decimals(a))}"
                        for b, a in zip(frame["level_before"], frame["level_after"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
+        Column("metric", "المستوى", "Level", "bilingual", wide=12, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
         Column("figure", "معرّف التغير", "Change id", "code"),
-        Column("metric", "المستوى", "Level", "bilingual", wide=True),
-        Column("stated_shown", "المعلن", "Stated", "number"),
+        Column("stated_shown", "المعلن", "Stated", "number", role="key"),
         Column("levels", "المستويات المنشورة", "Levels published", "number"),
         Column("before_from", "مصدر المستوى السابق", "Level before from", "bilingual",
                words("stated_changes", "before_from")),
-        Column("implied_shown", "المحسوب", "Implied", "number"),
+        Column("implied_shown", "المحسوب", "Implied", "number", role="key"),
         Column("allowed", "المقدار الذي يسمح به تقريب المعلن", "Magnitude the stated rounding allows", "number"),
-        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status")),
+        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status"), role="key"),
     ])
 
 
@@ -266,12 +270,12 @@ def differences_table(differences: pd.DataFrame) -> Table:
                                  zip(frame["reconciled"], frame["unit"])]
     frame["cause_shown"] = ["" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
-        Column("metric", "الرقم", "Figure", "bilingual", wide=True),
-        Column("outlet", "المنبر", "Outlet", "english"),
+        Column("metric", "الرقم", "Figure", "bilingual", wide=10, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
+        Column("outlet", "المنبر", "Outlet", "english", role="key", link="url"),
         Column("figure_text", "كما نُشر", "As printed", "text"),
-        Column("printed", "القيمة المقروءة", "Value read", "number"),
-        Column("reconciled_shown", "قيمة التقرير", "Value of the report", "number"),
+        Column("printed", "القيمة المقروءة", "Value read", "number", role="key"),
+        Column("reconciled_shown", "قيمة التقرير", "Value of the report", "number", role="key"),
         Column("cause_shown", "السبب المرجح", "Likely cause", "bilingual", wide=True),
         Column("obs", "الملاحظة", "Observation", "code"),
     ])
