@@ -48,6 +48,7 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
 
     st, ch = facts["statuses"], facts["changes"]
     years = " & ".join(facts["years"])
+    years_ar = " و".join(facts["years"])
     if lang == "en":
         lines = [
             f"{n(facts['observations'])} figures as {n(facts['outlets'])} Moroccan outlets printed them "
@@ -58,7 +59,7 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
                 f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
                                                                         "single_source")) +
             f"; {n(facts['differ'])} printed values differ from the value the report most likely published.",
-            "Changes the 2025 and 2024 reports state, against the levels published: " + ", ".join(
+            f"Changes the {years} reports state, against the levels published: " + ", ".join(
                 f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
             + ".",
         ]
@@ -68,13 +69,13 @@ def finding_lines(facts: dict, lang: str) -> list[str]:
         f"{wording.count(facts['observations'], 'figures', 'ar')} كما نشرتها "
         f"{wording.count(facts['outlets'], 'outlets', 'ar')} في المغرب ({n(facts['languages']['ar'])} بالعربية "
         f"و{n(facts['languages']['fr'])} بالفرنسية)، و{wording.count(facts['article_figures'], 'figures', 'ar')} "
-        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقريري "
-        f"{years} في {n(facts['sections'])} قسما.",
+        f"من مقال آش 24، قرأتها الشيفرة فصارت {wording.count(facts['report_figures'], 'figures', 'ar')} من تقارير "
+        f"{years_ar} في {n(facts['sections'])} قسما.",
         "بعد المقارنة بين المنابر: " + "، ".join(
             f"{n(st[v])} {status('report_figures', v)}" for v in ("agreed", "rounded_only", "conflict",
                                                                     "single_source")) +
         f"؛ و{n(facts['differ'])} قيمة منشورة تخالف القيمة التي نشرها التقرير على الأرجح.",
-        "التغيرات التي يعلنها تقريرا 2025 و2024 مقارنة بالمستويات المنشورة: " + "، ".join(
+        f"التغيرات التي تعلنها تقارير {years_ar} مقارنة بالمستويات المنشورة: " + "، ".join(
             f"{n(ch[v])} {status('stated_changes', v)}" for v in ("consistent", "inconsistent", "not_checkable"))
         + ".",
     ]

@@ -84,7 +84,7 @@ DERIVED = {  # the descriptors of the columns no resource has, or says different
 }
 
 
-def _read(resource: str) -> pd.DataFrame:
+def read_table(resource: str) -> pd.DataFrame:
     """A table of the data package as its file writes it: every cell the text it is (no float rewriting)."""
     res = schema.resource(resource)
     sep = res.get("dialect", {}).get("csv", {}).get("delimiter", ",")
@@ -106,8 +106,8 @@ def _descriptor(column: str, resource: str | None, field: str | None) -> dict:
 
 def all_figures() -> pd.DataFrame:
     """Every (report year, figure) with its section's names (all-figures.csv)."""
-    figures = _read("report_figures")
-    names = _read("sections").set_index("section")
+    figures = read_table("report_figures")
+    names = read_table("sections").set_index("section")
     figures["section_en"] = [names.loc[s, "title_en"] for s in figures["section"]]
     figures["section_ar"] = [names.loc[s, "title_ar"] for s in figures["section"]]
     return figures[[c for c, _, _ in FIGURE_COLUMNS]].reset_index(drop=True)
@@ -115,7 +115,7 @@ def all_figures() -> pd.DataFrame:
 
 def all_sources() -> pd.DataFrame:
     """Every observation with where to check it: the URL as printed, else the place in its source file."""
-    obs = _read("observations")
+    obs = read_table("observations")
     known = sources()
     urls, locators = [], []
     for row in obs.to_dict("records"):
@@ -206,7 +206,7 @@ def database_tables() -> dict[str, tuple[pd.DataFrame, list[dict], str]]:
     tables = {}
     for res in schema.package()["resources"]:
         if res["path"].startswith("processed/") and res["path"].endswith(".csv"):
-            tables[res["name"]] = (_read(res["name"]), res["schema"]["fields"], res.get("description", ""))
+            tables[res["name"]] = (read_table(res["name"]), res["schema"]["fields"], res.get("description", ""))
     tables["all_figures"] = (all_figures(), fields(FIGURE_COLUMNS), f"{ALL_FIGURES}: every figure")
     tables["all_figures_sources"] = (all_sources(), fields(SOURCE_COLUMNS), f"{SOURCES}: every observation")
     return tables

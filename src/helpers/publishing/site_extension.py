@@ -1,7 +1,10 @@
 """The Sphinx extension behind the site (loaded by helpers.publishing.site): what MyST-NB and the book theme leave to us.
 
-* Downloads: under each notebook's title, links to the notebook (.ipynb), the CSV files it reads and the charts
-  it writes (PNG, SVG), from ``metadata.helpers.reads``/``writes``; Sphinx copies them into ``_downloads/``.
+* Downloads: under each notebook's title, links to the notebook (.ipynb), the data it shows (the processed tables
+  it reads, not the curated lookups) and the charts it writes (PNG, SVG), from ``metadata.helpers.reads``/``writes``;
+  Sphinx copies them into ``_downloads/``; two files of one name are labelled with their path under data/.
+* Wide content: tables scroll inside their own box with the first column fixed, long ones sort and filter
+  (``site_static/tables.js``), charts keep a legible width and scroll on a phone (``wrap_wide``).
 * Code folded: every code cell's source sits in a closed ``<details>`` (MyST-NB's ``hide-input``), so prose and
   outputs come first; a cell tagged ``show-input`` stays open.
 * Alt text: MyST-NB keeps only width and height from an output's metadata; the ``alt`` that helpers.presentation.charts
@@ -12,10 +15,10 @@
   enclosing element already says (the notebooks wrap Arabic in ``<div dir="rtl" lang="ar">``). Done on the
   parsed HTML (BeautifulSoup), after the theme's translator, because the pandas tables arrive as raw HTML.
 * Search in Arabic, French and English: Sphinx's JavaScript search has one stemmer per site. This search
-  language stems each word with the Snowball stemmer of its script: Arabic letters with Snowball's Arabic
-  stemmer, a word with French accents with the French one, others with the English one, the same on both sides
-  (Python builds the index, the JavaScript Snowball stemmers that ship with Sphinx stem the query). Arabic
-  vowel marks and tatweel are removed before words are split, on both sides.
+  language folds case, accents and Arabic marks, takes the Arabic article and its clitics off, and stems with the
+  Snowball stemmers (Arabic; the shorter of English and French for Latin letters), the same on both sides
+  (Python builds the index, the JavaScript Snowball stemmers that ship with Sphinx stem the query; see "search"
+  below). Results quote their page (``site_static/search-snippets.js``, from each page's ``_texts/<page>.js``).
 * The Arabic font: ``write_font_files`` (called by helpers.publishing.site before Sphinx starts) writes ``fonts/`` and
   ``fonts.css`` for ``_static`` from helpers.presentation.chart_text, the charts' font.
 """
@@ -142,12 +145,26 @@ def _relative_to_source(app, target: Path) -> str:
     return "/" + Path(os.path.relpath(target, Path(app.srcdir).resolve())).as_posix()
 
 
+SHOWN_DATA = "data/processed/"  # the tables a page shows; the curated lookups it also reads are not offered
+
+
+def shown_data(reads) -> list[Path]:
+    """The data a notebook shows, from what it read: the processed tables (not the lookup tables of curated/)."""
+    return [ROOT / p for p in reads if p.startswith(SHOWN_DATA) and p.endswith(".csv")]
+
+
+def download_label(file: Path, files: list[Path]) -> str:
+    """A file's name, or its path under data/ where two downloads of the page share a name."""
+    if sum(f.name == file.name for f in files) > 1:
+        return Path(os.path.relpath(file, ROOT / "data")).as_posix()
+    return file.name
+
+
 def downloads_node(app, nb: nbformat.NotebookNode, path: Path) -> nodes.container:
-    """Download links: the notebook, the CSV files it reads, its charts (each PNG and SVG that exists)."""
+    """Download links: the notebook, the data it shows, its charts (each PNG and SVG that exists)."""
     meta = nb.metadata.get(METADATA_KEY, {})
     groups = [("Notebook", "الدفتر", [path])]
-    reads = [ROOT / p for p in meta.get("reads", []) if p.endswith(".csv")]
-    groups.append(("Data", "البيانات", reads))
+    groups.append(("Data", "البيانات", shown_data(meta.get("reads", []))))
     charts = [ROOT / p for p in meta.get("writes", []) if p.endswith((".png", ".svg"))]
     groups.append(("Charts", "الرسوم", [c for c in charts if c.is_file()]))
     box = nodes.container(classes=["page-downloads"])
@@ -161,7 +178,7 @@ def downloads_node(app, nb: nbformat.NotebookNode, path: Path) -> nodes.containe
         for i, file in enumerate(files):
             if i:
                 para += nodes.Text(", ")
-            para += addnodes.download_reference("", "", nodes.literal(text=file.name),
+            para += addnodes.download_reference("", "", nodes.literal(text=download_label(file, files)),
                                                 reftarget=_relative_to_source(app, file), refexplicit=True)
         box += para
     return box
