@@ -251,12 +251,13 @@ def _outlet_page(keys, panels, labels, title_ar, title_en, source):
         ax.set_title(chart_text.bilingual(f"{name_ar} ({year})، القيمة {value_ar}",
                                           f"{name_en} ({year}): value {value_en}"),
                      loc="right", fontsize=8.5, multialignment="right")
-        value = value_en
         odd = rows[rows["agreement"] == "differs"]
-        items_ar.append(f"{name_ar} ({year})، القيمة {value_ar}: " + "، ".join(
-            f"{r['outlet']} {_printed(r)} ({_signed_percent(r['diff'])})" for _, r in odd.iterrows()))
-        items_en.append(f"{name_en} ({year}), value {value}: " + ", ".join(
-            f"{r['outlet']} {_printed(r)} ({_signed_percent(r['diff'])})" for _, r in odd.iterrows()))
+        for items, lang, value_text, sep in ((items_ar, "ar", value_ar, "، "), (items_en, "en", value_en, ", ")):
+            head = f"{name_ar} ({year})، القيمة {value_text}: " if lang == "ar" else \
+                f"{name_en} ({year}), value {value_text}: "
+            items.append(head + sep.join(
+                f"{r['outlet']} {_written(float(r['value']), r['unit'], lang)} "
+                f"({wording.percent(r['diff'], lang, 1, signed=True)})" for _, r in odd.iterrows()))
     names = [("agrees", "يطابق القيمة", "states the value"), ("rounded", "تقريب أو حد", "a rounding or a bound"),
              ("differs", "يخالفها", "differs")]
     handles = [Line2D([], [], marker="o", linestyle="none", color=AGREEMENT_COLOURS[k]) for k, _, _ in names]

@@ -51,7 +51,7 @@ def section_table(by_year: pd.DataFrame) -> Table:
             quantity(v, u, q, d, resource="report_figures") for v, u, q, d in
             zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"])]
     columns = [Column("figure", "معرّف الرقم", "Figure id", "code"),
-               Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True, role="key")]
+               Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key")]
     for year in YEARS:
         columns += [
             Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number", role="key"),
@@ -77,7 +77,7 @@ def year_on_year_table(yoy: pd.DataFrame) -> Table:
                              for v in frame["stated"]]
     return Table.from_frame(frame, [
         Column("figure", "معرّف الرقم", "Figure id", "code"),
-        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True, role="key"),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key"),
         Column("shown_2024", "تقرير 2024", "2024 report", "number"),
         Column("shown_2025", "تقرير 2025", "2025 report", "number"),
         Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "number", role="key"),

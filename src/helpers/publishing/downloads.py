@@ -1,10 +1,10 @@
 """What a researcher takes away from the site: one tidy table of every figure, its sources, a data dictionary, an
 Excel copy and the processed tables as one SQLite database with full-text search.
 
-    python -m helpers.publishing.downloads            # write them into build/site-extra/data/ (make html does)
+    python -m helpers.publishing.downloads            # write them into build/site-doctrees-extra/data/ (make html does)
     python -m helpers.publishing.downloads --explore  # ... then open the database in Datasette on 127.0.0.1
 
-Written into ``build/site-extra/data/``, which the site copies to ``data/`` beside its pages (``html_extra_path``),
+Written into ``build/site-doctrees-extra/data/``, which the site copies to ``data/`` beside its pages (``html_extra_path``),
 so their addresses are stable (``data/all-figures.csv``), not ``_downloads/<hash>/``. They are built from
 ``data/processed`` on every build and never committed: each is a view of the processed tables (a selection and a
 join), and a second copy in the repository would be a second place for the same facts, one that the other tables'
@@ -43,7 +43,7 @@ from helpers.datapackage.raw import sources
 from helpers.paths import BUILD, DATA
 from helpers.publishing.citation import citation_text, collection_title
 
-DOWNLOADS = BUILD / "site-extra" / "data"  # the site's data/ folder
+DOWNLOADS = BUILD / "site-doctrees-extra" / "data"  # the site's data/ folder (helpers.publishing.site copies it)
 ALL_FIGURES = "all-figures.csv"
 SOURCES = "all-figures-sources.csv"
 DICTIONARY = "data-dictionary.csv"

@@ -100,7 +100,8 @@ def figures_markdown() -> str:
            f"المعتمدة أو تقربها.\n\n</div>\n\n",
            f"Every figure of the {years_en} reports ({len(figures):,} figures), by section, with the value the report "
            f"most likely published, its status, and every outlet that printed it, linked to its page (or to its "
-           f"place in the source article). Each figure has its own link to cite (¶), each observation its id. In "
+           f"place in the source article), and the outlets' words under Quotes. Each figure has its own link to "
+           f"cite (¶), each observation its id. In "
            f"brackets, the value an outlet printed where it differs from the value kept or rounds it. The same "
            f'data: <a href="data/{downloads.ALL_FIGURES}"><code>data/{downloads.ALL_FIGURES}</code></a> and '
            f'<a href="data/{downloads.SOURCES}"><code>data/{downloads.SOURCES}</code></a>.\n\n']
@@ -116,13 +117,18 @@ def figures_markdown() -> str:
             anchor = figure_anchor(r["report_year"], r["figure"])
             status = value_label("report_figures", "status", r["status"])
             value = quantity(r["value"], r["unit"], r["qualifier"], r["direction"] or None, resource="report_figures")
-            links = "".join(_observation(o) for o in by_figure[(r["report_year"], r["figure"])])
+            found = by_figure[(r["report_year"], r["figure"])]
+            links = "".join(_observation(o) for o in found)
+            quotes = "".join(
+                f'<li dir="{"rtl" if o["lang"] == "ar" else "ltr"}" lang="{_e(o["lang"])}">{_e(o["quote"])} '
+                f'<span dir="ltr">({_e(o["outlet"])}, {_e(o["obs"])})</span></li>' for o in found)
             body.append(
                 f'<tr id="{_e(anchor)}"><td dir="auto">{_both(r["metric_ar"], r["metric_en"])}</td>'
                 f'<td dir="ltr">{_e(r["report_year"])}</td><td dir="ltr" style="white-space:nowrap">{_e(value)}</td>'
                 f'<td dir="auto">{_both(status.label_ar, status.label_en)}</td>'
                 f'<td dir="ltr">{_e(r["outlets"])}</td>'
-                f'<td dir="ltr"><ul class="figure-sources">{links}</ul></td>'
+                f'<td dir="ltr"><ul class="figure-sources">{links}</ul><details class="figure-quotes"><summary>'
+                f'Quotes · الاقتباسات ({len(found)})</summary><ul>{quotes}</ul></details></td>'
                 f'<td dir="ltr"><code>{_e(r["figure"])}</code> <a class="permalink" href="#{_e(anchor)}" '
                 f'title="Link to this figure · رابط هذا الرقم">¶</a></td></tr>')
         out.append(f'<table class="helpers-table figures-table">{head}<tbody>{"".join(body)}</tbody></table>\n\n')

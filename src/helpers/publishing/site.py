@@ -25,6 +25,7 @@ import html
 import io
 import json
 import os
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -53,7 +54,6 @@ from helpers.publishing.site_extension import STATIC, write_font_files  # noqa: 
 
 STAGE = BUILD / "site-src"
 DOCTREES = BUILD / "site-doctrees"
-EXTRA = BUILD / "site-extra"  # copied beside the pages (html_extra_path): data/ (helpers.publishing.downloads)
 
 COLLECTION_TITLE_AR = "حصيلات المديرية العامة للأمن الوطني، بالأرقام"  # the English one is CITATION.cff's
 # The years come from the data ({years}): the description stays true as report years are added.
@@ -193,7 +193,7 @@ def stage(notebooks: list[Notebook], srcdir: Path, index: str, extra: dict[str, 
         write_if_changed(srcdir / f"{name}.md", text)
 
 
-def sphinx_config(version: str, generated_static: Path) -> dict:
+def sphinx_config(version: str, generated_static: Path, extra: Path) -> dict:
     """Everything a conf.py would hold."""
     return {
         "project": collection_title(),
@@ -211,7 +211,7 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
         "author": authors(),
         "copyright": f"{release_date()[:4]}, {authors()}",
         "html_static_path": [str(STATIC), str(generated_static)],
-        "html_extra_path": [str(EXTRA)],  # data/: the downloads (helpers.publishing.downloads)
+        "html_extra_path": [str(extra)],  # data/: the downloads (helpers.publishing.downloads)
         "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
         "html_search_language": "ar-fr-en",  # helpers.publishing.site_extension.MultiScriptSearch
         "html_copy_source": True,  # the theme's download button offers the .ipynb from _sources/
@@ -224,7 +224,8 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
             "use_repository_button": False,
             "navigation_with_keys": False,
             "search_bar_text": "Search · بحث",
-            "extra_footer": f"<p>How to cite · للإحالة: {html.escape(citation_text())}</p>",
+            "extra_footer": "<p>How to cite · للإحالة: "
+                            + re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(citation_text())) + "</p>",
         },
         "suppress_warnings": ["mystnb.unknown_mime_type"],
     }
@@ -237,7 +238,8 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     Sphinx warnings fail the build (a broken link or a missing download is an error here).
     """
     notebooks = catalogue(paths)
-    downloads.write_downloads(EXTRA / "data")
+    extra = doctrees.parent / (doctrees.name + "-extra")  # copied beside the pages: data/, the downloads
+    downloads.write_downloads(extra / "data")
     index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
                            facts=findings(), licence=licences())
     stage(notebooks, srcdir, index, pages.site_pages())
@@ -246,7 +248,7 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     status = io.StringIO() if quiet else sys.stdout
     with docutils_namespace():
         app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",
-                     confoverrides=sphinx_config(project_version(), generated_static),
+                     confoverrides=sphinx_config(project_version(), generated_static, extra),
                      status=status, warning=sys.stderr, freshenv=fresh, warningiserror=True,
                      verbosity=0)
         app.build()
