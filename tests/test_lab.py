@@ -134,7 +134,7 @@ FILE_BROWSER_JS = """
 (() => {
   const crumbs = document.querySelector('.jp-BreadCrumbs');
   const items = [...document.querySelectorAll('.jp-DirListing-itemText')].map((e) => e.textContent.trim());
-  return crumbs && items.length ? {crumbs: crumbs.textContent, items} : null;
+  return crumbs && items.includes('00-fixture.ipynb') ? {crumbs: crumbs.textContent, items, url: location.href} : null;
 })()
 """
 
@@ -144,7 +144,7 @@ def test_lab_opens_notebooks_in_a_lab_rooted_at_the_repository(browser, lab):
     base, root = lab
     browser.open(f"{base}/")
     listing = browser.wait_until(FILE_BROWSER_JS, timeout=90)
-    assert "notebooks" in listing["crumbs"] and "00-fixture.ipynb" in listing["items"], listing
+    assert "notebooks" in listing["crumbs"] and listing["url"].endswith("/lab/tree/notebooks"), listing
     with urllib.request.urlopen(f"{base}/api/contents/data/processed", timeout=10) as reply:
         names = {item["name"] for item in json.load(reply)["content"]}
     assert "observations.csv" in names and "report-figures.csv" in names
