@@ -561,7 +561,8 @@ PRINT_BLOCKS_JS = """
   return {texts, out};
 })()
 """
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # pdftotext's embeddings: between words
 
 
 def word_keys(text: str) -> list[str]:
@@ -569,8 +570,9 @@ def word_keys(text: str) -> list[str]:
     ligature (لا, لى, في ...) in another order, and Arabic presentation forms; sorting keeps what is compared
     the letters of each word."""
     import unicodedata
-    text = unicodedata.normalize("NFKC", _MARKS.sub("", text)).lower()
-    words = re.findall(r"\d+|[^\W\d_]+", text)  # digits apart: pdftotext glues a number to the next word
+    text = unicodedata.normalize("NFKC", _MARKS.sub("", _BIDI.sub(" ", text))).lower()
+    # digits, Latin and Arabic runs apart: pdftotext may glue a number or an English word to an Arabic one
+    words = re.findall(r"\d+|[a-z\u00c0-\u024f]+|[^\W\da-z\u00c0-\u024f_]+", text)
     return ["".join(sorted(re.sub("[اأإآٱ]", "", w))) for w in words if re.sub("[اأإآٱ]", "", w)]
 
 

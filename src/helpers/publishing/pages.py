@@ -206,7 +206,7 @@ def glossary_html() -> str:
 
 def vocabulary_html() -> str:
     rows = _read_csv(PAGES / "vocabulary.csv")
-    head = _header([("بالعربية", "Arabic", "key"), ("English", "English", "key"), ("Français", "French", "key"),
+    head = _header([("بالعربية", "Arabic", "key"), ("بالإنجليزية", "English", "key"), ("بالفرنسية", "French", "key"),
                     ("القسم", "Section", "")])
     body = "".join(f'<tr><td dir="rtl" lang="ar">{_e(r["ar"])}</td><td dir="ltr" lang="en">{_e(r["en"])}</td>'
                    f'<td dir="ltr" lang="fr">{_e(r["fr"])}</td><td dir="auto">'
