@@ -104,8 +104,10 @@ def lab(tmp_path_factory):
 
 RENDERED_JS = """
 (() => {
+  // rendered and laid out: an Arabic paragraph with a box (under load JupyterLab renders the cells first and lays
+  // them out after)
   const paragraphs = [...document.querySelectorAll('.jp-RenderedMarkdown p')];
-  return paragraphs.length > 0 && paragraphs.some((p) => p.closest('[dir="rtl"]'));
+  return paragraphs.some((p) => p.closest('[dir="rtl"]') && p.getBoundingClientRect().height > 0);
 })()
 """
 
