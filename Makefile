@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: html test data bench lab lock clean
+.PHONY: html test data bench lab explore lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-## lab: JupyterLab on the notebooks, with the project's CSS (Arabic flush right; see src/helpers/publishing/lab.py)
+## lab: JupyterLab rooted at the repository, opening notebooks/, with the project's CSS (Arabic flush right; src/helpers/publishing/lab.py)
 lab: $(STAMP)
-	$(PY) -m helpers.publishing.lab notebooks/
+	$(PY) -m helpers.publishing.lab
+
+## explore: the processed tables as one SQLite database (built by make html) in Datasette, on 127.0.0.1:8001
+explore: data
+	$(PY) -m helpers.publishing.downloads --explore
 
 ## lock: re-resolve requirements.in into requirements.lock in a throw-away venv
 lock:

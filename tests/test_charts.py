@@ -325,3 +325,44 @@ def test_year_panels_give_each_quantity_its_own_scale():
 def test_qualifier_marks_are_explained_under_the_chart():
     note = make_key_figures()._supxlabel.get_text()
     assert "≈ about" in note and prepare(f"{LRM}≈{LRM} حوالي") in note
+
+
+# --- the whole report's conflict chart and charts in pages -----------------------------------------------------------
+
+def _conflict(values, agreements, reconciled=123971.0, unit="kg"):
+    import pandas as pd
+    return pd.DataFrame({
+        "report_year": 2024, "figure": "drugs.hashish_seized", "metric_en": "Hashish seized", "metric_ar": "الحشيش المحجوز",
+        "obs": [f"o{i:04d}" for i in range(len(values))], "outlet": [f"outlet{i}.ma" for i in range(len(values))],
+        "url": "", "lang": "ar", "figure_text": [str(v) for v in values], "value": values, "unit": unit,
+        "qualifier": "exact", "direction": "none", "agreement": agreements, "cause": "", "cause_detail": "",
+        "copy_cluster": "", "reconciled": reconciled, "ratio": [v / reconciled for v in values]})
+
+
+def test_outlet_dots_shows_a_slip_of_one_digit_beside_a_value_a_thousand_times_too_large():
+    """124,971 for 123,971 kg (+0.8%) is far from 0 on its panel's axis; 123,971,000 (×1000) does not stretch the
+    axis: it is drawn at the edge, and its value is written."""
+    from helpers.presentation import report_charts
+    conf = _conflict([123971.0] * 5 + [124971.0, 123971000.0], ["agrees"] * 5 + ["differs", "differs"])
+    fig = report_charts.outlet_dots(conf, {"drugs.hashish_seized": ("الحشيش المحجوز", "Hashish seized")},
+                                    title_ar="عنوان", title_en="Title", source=("مصدر", "Source"))
+    (ax,) = fig.axes
+    low, high = ax.get_xlim()
+    assert 0.8 < high < 5, (low, high)  # percent: the slip stands a fifth of the axis or more from 0
+    xs = [line.get_xdata()[0] for line in ax.lines if len(line.get_xdata()) == 1 and line.get_marker() != "None"]
+    assert max(xs) == pytest.approx(high / 1.02) and any(abs(x - 100 * 1000 / 123971) < 1e-6 for x in xs)
+    written = [t.get_text() for t in ax.texts]
+    assert any("×1000" in t and "123" in t for t in written) and any("124" in t for t in written)
+    assert [t.get_text().split(" · ")[0].lstrip("\u200e") for t in ax.get_yticklabels()] == \
+        [f"outlet{i}.ma" for i in range(5)] + ["outlet5.ma", "outlet6.ma"]
+    assert "outlet5.ma 124,971 kg (+0.8%)" in fig.alt_text.en and "outlet6.ma 123,971,000 kg" in fig.alt_text.en
+
+
+def test_a_chart_too_tall_for_a_page_comes_in_pages_of_at_most_the_limit():
+    from helpers.presentation import report_charts
+    from helpers.presentation.charts import MAX_HEIGHT_IN
+    heights = [0.62 + 0.25 * n for n in (12, 3, 8, 7, 8, 10, 9, 30)]
+    groups = report_charts.pages(heights, 1.7)
+    assert [i for g in groups for i in g] == list(range(len(heights)))  # every panel once, in order
+    assert all(1.7 + sum(heights[i] for i in g) <= MAX_HEIGHT_IN for g in groups) and len(groups) > 1
+    assert report_charts.pages([1.0, 1.0], 1.7) == [[0, 1]]

@@ -86,13 +86,21 @@ def test_schema_check_catches_a_broken_citation(tmp_path):
 
 
 def test_citation_agrees_with_pyproject_and_the_data_package():
+    """The data set's licence is the data package's (CC BY 4.0), the code's (a software reference) is pyproject's
+    (MIT); authors and a release date are there for the citation."""
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert cff["version"] == project["version"]
-    assert cff["license"] == project["license"] == "MIT"
+    assert cff["type"] == "dataset"
+    data_licences = [entry["name"] for entry in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["licenses"]]
+    assert [cff["license"]] == data_licences == ["CC-BY-4.0"]
+    code = next(r for r in cff["references"] if r["type"] == "software")
+    assert code["license"] == project["license"] == "MIT"
+    assert cff["authors"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(cff["date-released"]))
+    assert "2025" not in cff["abstract"] and "2024" not in cff["abstract"], "the abstract names no report year"
     sources = json.loads((ROOT / "data" / "raw" / "sources.json").read_text(encoding="utf-8"))
     article = sources["dgsn-2025-security-communication.ar.txt"]
-    reference = cff["references"][0]
+    reference = next(r for r in cff["references"] if r["type"] == "newspaper-article")
     assert reference["title"] == article["title"]
     assert str(reference["date-published"]) == article["published"]
 
@@ -118,9 +126,12 @@ def test_binder_builds_the_project_environment_and_installs_the_package():
 
 
 def test_readme_has_a_binder_badge_that_opens_the_notebooks():
+    """The badge is made from CITATION.cff's repository-code (the one place for the repository's address)."""
+    from helpers.publishing.site import binder_url
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\(https://mybinder\.org/v2/gh/"
-                     r"[^)]+/HEAD\?urlpath=lab/tree/notebooks\)", readme)
+    url = binder_url()
+    assert url.startswith("https://mybinder.org/v2/gh/") and url.endswith("/HEAD?urlpath=lab/tree/notebooks")
+    assert f"[![Binder](https://mybinder.org/badge_logo.svg)]({url})" in readme
 
 
 @pytest.mark.parametrize("path", [".github/workflows/ci.yml", "CITATION.cff", "LICENSE", "binder/postBuild",

@@ -8,109 +8,31 @@ Each browser check is also shown to fail on a page built to be wrong.
 """
 from __future__ import annotations
 
-import base64
-import io
 import json
-import os
 import re
 import shutil
 import urllib.parse
-from dataclasses import dataclass
-from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
-from PIL import Image
 
 from devtools import LOCAL_SCHEMES, PAGE_FACTS_JS, distinct_colours, page_facts_js, page_problems
 from helpers.paths import PROCESSED, ROOT
 from helpers.publishing import site
-from helpers.publishing.catalogue import Notebook, by_group, catalogue, find_notebooks
+from helpers.publishing.catalogue import by_group
 from helpers.publishing.site_extension import MultiScriptSearch, chart_title, mark_direction
-
-ARABIC_PARAGRAPH = "يعرض هذا الدفتر عدد الزوار في تقرير المديرية العامة للأمن الوطني لسنة 2025 حول التواصل الأمني."
-ENGLISH_PARAGRAPH = "This notebook shows how many visitors the DGSN 2025 report on security communication counts."
-FRENCH_PARAGRAPH = "Ce carnet présente les chiffres de la sécurité publique publiés par la presse marocaine."
-STATED_ALT = "Bar chart: visitors per day, stated by the chart's own alt metadata"
-CHART_CALL = "fig = charts.barh(labels, values, title_en='Visitors per day', title_ar='الزوار في اليوم')"
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: the build date the fixture site shows
-FIXTURE_STEM = "99-fixture"
-
-
-def png(colour: str) -> str:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), colour).save(buffer, "PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
-
-
-def fixture_notebook(folder: Path) -> Path:
-    """A notebook with stored outputs (no kernel needed): Arabic in its div, English and French paragraphs, a chart
-    without alt metadata, one with it, a table with Arabic, and a cell tagged show-input."""
-    chart = new_output("display_data", data={"image/png": png("red"), "text/plain": "<Figure>"})
-    stated = new_output("display_data", data={"image/png": png("blue"), "text/plain": "<IPython.core.display.Image>"},
-                        metadata={"image/png": {"alt": STATED_ALT}})
-    table = new_output("display_data", data={"text/html": "<table><tr><th>المؤشر</th><th>value</th></tr>"
-                                                          "<tr><td>عدد الزوار</td><td>2400000</td></tr></table>",
-                                             "text/plain": "table"})
-    nb = new_notebook(cells=[
-        new_markdown_cell(f'# 99 · تجربة · Fixture\n\n<div dir="rtl" lang="ar">\n\n{ARABIC_PARAGRAPH}\n\n</div>\n\n'
-                          f"{ENGLISH_PARAGRAPH}\n\n{FRENCH_PARAGRAPH}"),
-        new_markdown_cell("## Charts · الرسوم"),
-        new_code_cell(CHART_CALL, execution_count=1, outputs=[chart]),
-        new_code_cell("display(Image(data=png, alt=alt))", execution_count=2, outputs=[stated]),
-        new_code_cell("table", execution_count=3, outputs=[table]),
-        new_code_cell("print('shown')", execution_count=4, metadata={"tags": ["show-input"]},
-                      outputs=[new_output("stream", name="stdout", text="shown\n")]),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
-    chart_file = sorted((ROOT / "figures").glob("*.png"))[0]
-    nb.metadata["helpers"] = {"title_en": "Fixture", "title_ar": "تجربة", "group": "press",
-                              "reads": ["data/processed/figures.csv", "data/raw/sources.json"],
-                              "writes": [f"figures/{chart_file.name}", f"figures/{chart_file.stem}.svg"]}
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i}"
-    path = folder / f"{FIXTURE_STEM}.ipynb"
-    nbformat.write(nb, path)
-    return path
-
-
-@dataclass
-class Site:
-    out: Path
-    work: Path
-    notebooks: list[Notebook]
-    paths: list[Path]
-
-    def page(self, name: str) -> BeautifulSoup:
-        return BeautifulSoup((self.out / name).read_text(encoding="utf-8"), "html.parser")
-
-    def reading_order(self) -> list[Notebook]:
-        return [nb for _, members in by_group(self.notebooks) for nb in members]
-
-
-def build(paths: list[Path], work: Path, **options) -> Path:
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        return site.build_site(paths, work / "html", srcdir=work / "src", doctrees=work / "doctrees", quiet=True,
-                               **options)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Site:
-    paths = [*find_notebooks(), fixture_notebook(tmp_path_factory.mktemp("fixture-notebooks"))]
-    work = tmp_path_factory.mktemp("site")
-    build(paths, work)
-    return Site(work / "html", work, catalogue(paths), paths)
+from sitebuild import (  # noqa: F401  (built is a fixture)
+    ARABIC_PARAGRAPH,
+    CHART_CALL,
+    ENGLISH_PARAGRAPH,
+    FIXTURE_STEM,
+    STATED_ALT,
+    build,
+    built,
+    png,
+)
 
 
 # --- static checks -----------------------------------------------------------------------------------------------
@@ -143,13 +65,15 @@ def test_nothing_in_the_site_fetches_from_another_host(built):
 def test_index_says_what_the_collection_is_and_lists_the_notebooks_by_section(built):
     index = built.page("index.html")
     text = index.get_text(" ", strip=True)
-    assert site.collection_title() in text and site.COLLECTION_TITLE_AR in text and site.DESCRIPTION["en"] in text
-    assert index.find(attrs={"dir": "rtl", "lang": "ar"}).get_text(strip=True).startswith(site.DESCRIPTION["ar"][:40])
+    assert site.collection_title() in text and site.COLLECTION_TITLE_AR in text and site.description("en") in text
+    assert index.find(attrs={"dir": "rtl", "lang": "ar"}).get_text(strip=True).startswith(site.description("ar")[:40])
+    years = sorted(set(pd.read_csv(PROCESSED / "report-figures.csv")["report_year"]))
+    assert f"for {years[0]}" in site.description("en") and str(years[-1]) in site.description("en")
     article = index.select_one("article")
     captions = [p.get_text(strip=True) for p in article.select("p.caption")]
-    assert captions == [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)]
+    assert captions == [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)] + [site.REFERENCE_CAPTION]
     links = [a["href"] for a in article.select(".toctree-wrapper a.reference")]
-    assert links == [nb.stem + ".html" for nb in built.reading_order()]
+    assert links == [nb.stem + ".html" for nb in built.reading_order()] + [p + ".html" for p in site.REFERENCE_PAGES]
     for nb in built.notebooks:
         assert f"{nb.number} · {nb.title_en} · {nb.title_ar}" in text
 
@@ -178,17 +102,26 @@ def test_index_shows_version_build_date_licence_and_citation(built):
     text = built.page("index.html").get_text(" ", strip=True)
     import tomllib
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    assert f"Version {version}, built on 2026-01-01" in text
+    cff_date = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["date-released"]
+    assert f"Version {version}, released on {cff_date}; this site built on 2026-01-01" in text
     assert "MIT" in text and "CC BY 4.0" in text
-    import yaml
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["title"] in text and f"version {cff['version']}" in text
-    assert cff["authors"][0]["name"] in text
+    assert cff["authors"][0]["name"] in text and cff["repository-code"] in text
+
+
+def test_every_page_says_its_authors_and_how_to_cite_in_its_footer(built):
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    for page in sorted(built.out.glob("*.html")):
+        footer = built.page(page.name).select_one(".bd-footer-content").get_text(" ", strip=True)
+        assert "Author name not set" not in footer, page.name
+        assert f"By {cff['authors'][0]['name']}" in footer and "How to cite" in footer, page.name
+        assert cff["title"] in footer and str(cff["date-released"])[:4] in footer, page.name
 
 
 def test_sidebar_and_previous_next_follow_the_reading_order(built):
-    order = ["index", *(nb.stem for nb in built.reading_order())]
-    captions = [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)]
+    order = ["index", *(nb.stem for nb in built.reading_order()), *site.REFERENCE_PAGES]
+    captions = [f"{g.en} · {g.ar}" for g, _ in by_group(built.notebooks)] + [site.REFERENCE_CAPTION]
     for i, stem in enumerate(order):
         page = built.page(stem + ".html")
         assert [p.get_text(strip=True) for p in page.select(".bd-sidebar-primary p.caption")] == captions, stem
@@ -209,10 +142,15 @@ def test_each_notebook_page_has_its_contents_beside_it(built):
 
 
 def test_each_notebook_page_links_its_notebook_data_and_charts(built):
+    """The notebook, the data it shows (processed tables, not the curated lookups it reads), its charts; no two
+    links of a page with one name."""
     for nb in built.notebooks:
         links = built.page(nb.stem + ".html").select(".page-downloads a.download")
-        files = [built.out / urllib.parse.unquote(a["href"]) for a in links]  # two files may share a name
-        expected = [nb.path] + [ROOT / p for p in nb.reads if p.endswith(".csv")]
+        labels = [a.get_text() for a in links]
+        assert len(labels) == len(set(labels)), (nb.name, labels)
+        assert not any("curated" in label or label in ("value-labels.csv", "units.csv") for label in labels), nb.name
+        files = [built.out / urllib.parse.unquote(a["href"]) for a in links]
+        expected = [nb.path] + [ROOT / p for p in nb.reads if p.startswith("data/processed/") and p.endswith(".csv")]
         expected += [ROOT / p for p in nb.writes if p.endswith((".png", ".svg")) and (ROOT / p).is_file()]
         assert sorted(f.name for f in files) == sorted(p.name for p in expected), nb.name
         for source in expected:
@@ -220,6 +158,7 @@ def test_each_notebook_page_links_its_notebook_data_and_charts(built):
                 (nb.name, source.name)
     fixture = built.page(FIXTURE_STEM + ".html").select(".page-downloads a.download")
     assert {a.get_text() for a in fixture} >= {"99-fixture.ipynb", "figures.csv"}
+    assert any(a.get_text() == "checks.csv" for a in built.page("01-open-days.html").select(".page-downloads a"))
     assert not any(a.get_text() == "sources.json" for a in fixture), "only the CSV files it reads"
     assert any(a.get_text().endswith(".svg") for a in fixture) and any(a.get_text().endswith(".png") for a in fixture)
 
@@ -305,15 +244,24 @@ def test_second_build_with_nothing_changed_rewrites_no_page(built):
     assert {p: p.stat().st_mtime_ns for p in pages} == before
 
 
-@pytest.mark.parametrize("word, stem", [
-    ("الزوار", "زوار"), ("زوارها", "زوار"), ("زُوّار", "زوار"),  # article, suffix, vowel marks
-    ("المؤسسات", "موسس"), ("مؤسسة", "موسس"),
-    ("sécurité", "sécur"), ("publiés", "publi"),  # French accents: the French stemmer
-    ("visitors", "visitor"), ("Communications", "communic"),
+@pytest.mark.parametrize("words", [
+    ("الزوار", "زوار", "زوارها", "زُوّار"),              # article, suffix, vowel marks
+    ("الكوكايين", "كوكايين", "والكوكايين", "للكوكايين", "بالكوكايين"),  # the article and its clitics
+    ("مؤسسة", "المؤسسة", "مؤسسه"),                        # hamza, article, ta marbuta
+    ("cocaïne", "cocaine", "Cocaïne", "COCAINE"),          # accents and case
+    ("sécurité", "securite", "Sécurité"),
+    ("visitors", "visitor"), ("recrutement", "recrutements"),
 ])
-def test_search_stems_each_script_with_its_stemmer(word, stem):
+def test_search_folds_what_a_reader_would_not_type_the_same(words):
     search = MultiScriptSearch({})
-    assert [search.stem(w) for w in search.split(word)] == [stem]
+    stems = {w: search.stem(w) for w in words}
+    assert len(set(stems.values())) == 1, stems
+
+
+@pytest.mark.parametrize("a, b", [("زوار", "مؤسسة"), ("cocaïne", "cannabis"), ("visitors", "visits")])
+def test_search_keeps_different_words_apart(a, b):
+    search = MultiScriptSearch({})
+    assert search.stem(a) != search.stem(b)
 
 
 # --- in the browser ------------------------------------------------------------------------------------------------
@@ -323,7 +271,8 @@ ARTICLE_FACTS_JS = page_facts_js("article.bd-article", "summary")
 
 def test_site_in_browser_offline(browser, built, tmp_path):
     images = 0
-    for name in ["index.html", *(nb.stem + ".html" for nb in built.notebooks), "search.html"]:
+    for name in ["index.html", *(nb.stem + ".html" for nb in built.notebooks),
+                 *(p + ".html" for p in site.REFERENCE_PAGES), "search.html"]:
         browser.open((built.out / name).as_uri())
         facts = browser.evaluate(ARTICLE_FACTS_JS)
         shot = browser.screenshot()
@@ -344,25 +293,52 @@ SEARCH_RESULTS_JS = """
   return [...document.querySelectorAll('#search-results ul.search li a')].map((a) => a.getAttribute('href'));
 })()
 """
+SNIPPETS_JS = """
+(() => [...document.querySelectorAll('#search-results ul.search li')].map((li) => {
+  const p = li.querySelector('p.context');
+  return p ? p.textContent : null;
+}))()
+"""
+
+
+def search(browser, built, query: str) -> list[str]:
+    """The pages a query finds, in the built site's search page, offline."""
+    browser.open((built.out / "search.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    results = browser.wait_until(SEARCH_RESULTS_JS, timeout=30)
+    assert [u for u in browser.requested_urls() if not u.startswith(LOCAL_SCHEMES)] == []
+    return [r.split("#")[0] for r in results]
 
 
 @pytest.mark.parametrize("query, expected", [
     ("زوار", FIXTURE_STEM),        # Arabic, another form of the text's "الزوار"
     ("الزوار", "01-open-days"),    # a real notebook's Arabic prose
+    ("كوكايين", "10-drugs"),        # the article left off: the text says "الكوكايين"
     ("sécurité", FIXTURE_STEM),     # French
+    ("cybercriminalité", "all-figures"),  # French, in the French outlets' quotes
+    ("cocaïne", "all-figures"), ("cocaine", "all-figures"),  # with and without its accent
+    ("blanchiment", "all-figures"), ("recrutement", "all-figures"),
+    ("portes ouvertes", "methods"), ("chira", "methods"),     # French words the data only have in Arabic
+    ("cyber", "12-cybercrime-terrorism-migration"),           # the beginning of a word
     ("visitor", FIXTURE_STEM),      # English, stemmed ("visitors")
 ])
 def test_search_finds_arabic_french_and_english_offline(browser, built, query, expected):
-    browser.open((built.out / "search.html").as_uri() + "?q=" + urllib.parse.quote(query))
-    results = browser.wait_until(SEARCH_RESULTS_JS, timeout=30)
-    assert f"{expected}.html" in [r.split("#")[0] for r in results], (query, results)
-    assert [u for u in browser.requested_urls() if not u.startswith(LOCAL_SCHEMES)] == []
+    assert f"{expected}.html" in search(browser, built, query), query
+
+
+def test_search_folds_the_arabic_article_and_quotes_each_result(browser, built):
+    """"كوكايين" and "الكوكايين" find the same pages; every result quotes its page, around the word."""
+    assert set(search(browser, built, "كوكايين")) == set(search(browser, built, "الكوكايين")) != set()
+    search(browser, built, "cocaine")
+    snippets = browser.wait_until(f"(() => {{ const s = {SNIPPETS_JS.strip()}; "
+                                  "return s.length && s.every((t) => t) ? s : null; })()", timeout=30)
+    assert any(re.search("coca[iï]ne", s, re.I) for s in snippets), snippets[:3]
 
 
 def test_search_stems_the_query_as_the_index_was_stemmed(browser, built):
     """The browser's stemmer (language_data.js) and the index builder's agree, word for word."""
-    words = ["الزوار", "زوارها", "المديرية", "التكذيبات", "sécurité", "présente", "marocaine", "visitors",
-             "reports", "Interpol", "2025"]
+    words = ["الزوار", "زوارها", "المديرية", "التكذيبات", "الكوكايين", "والكوكايين", "للمخدرات", "مؤسسة", "الأمن",
+             "sécurité", "présente", "marocaine", "cocaïne", "Cybercriminalité", "blanchiment", "recrutement",
+             "visitors", "reports", "Interpol", "2025"]
     browser.open((built.out / "search.html").as_uri())
     browser.wait_until("typeof Stemmer !== 'undefined'")
     in_browser = browser.evaluate(
@@ -402,8 +378,7 @@ def test_layout_sidebar_contents_and_previous_next_in_place(browser, built):
         assert facts["toc"] or not facts["sections"], f"{nb.name}: sections but no in-page contents"
         area, prev, following = facts["area"], facts["prev"], facts["next"]
         middle = (area["left"] + area["right"]) / 2
-        last = nb is built.reading_order()[-1]
-        assert prev and (following is None) == last, nb.name
+        assert prev and following, nb.name  # the reference pages come after the last notebook
         for link, arrow in ((prev, facts["prevArrow"]), (following, facts["nextArrow"])):
             if link is None:
                 continue

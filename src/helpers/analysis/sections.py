@@ -213,8 +213,12 @@ def conflicts(observations: pd.DataFrame, report_figures: pd.DataFrame, sections
     obs["ratio"] = pd.Series(
         [None if pd.isna(c) or c == 0 else float(v) / float(c) for v, c in zip(obs["value"], obs["reconciled"])],
         dtype=object, index=obs.index)
-    columns = ["report_year", "figure", "obs", "outlet", "lang", "figure_text", "value", "unit", "qualifier",
-               "direction", "agreement", "cause", "cause_detail", "copy_cluster", "reconciled", "ratio"]
+    names = {(r["report_year"], r["figure"]): (r["metric_en"], r["metric_ar"]) for r in figures.to_dict("records")}
+    obs["metric_en"] = [names[k][0] for k in zip(obs["report_year"], obs["figure"])]
+    obs["metric_ar"] = [names[k][1] for k in zip(obs["report_year"], obs["figure"])]
+    columns = ["report_year", "figure", "metric_en", "metric_ar", "obs", "outlet", "url", "lang", "figure_text",
+               "value", "unit", "qualifier", "direction", "agreement", "cause", "cause_detail", "copy_cluster",
+               "reconciled", "ratio"]
     return obs[columns].sort_values(["report_year", "figure", "value", "outlet"], kind="stable").reset_index(drop=True)
 
 

@@ -55,13 +55,13 @@ def figures_table(figures: pd.DataFrame, section: str | None = None, ids: Sequen
     })
     columns = [
         Column("id", "معرّف الرقم", "Figure id", "code"),
-        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True),
-        Column("value", "القيمة", "Value", "number", number),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key"),
+        Column("value", "القيمة", "Value", "number", number, role="key"),
         Column("qualifier", "الصيغة", "Qualifier", "bilingual", words("figures", "qualifier", blank=("exact",))),
         Column("unit", "الوحدة", "Unit", "bilingual"),
         Column("period", "الفترة", "Period", "bilingual", period),
-        Column("quote", "الاقتباس", "Quote", "arabic"),
-        Column("offsets", "الموضع في النص", "Characters", "number"),
+        Column("quote", "الاقتباس", "Quote", "arabic", wide=14),
+        Column("offsets", "الموضع في النص", "Characters", "number", role="aside"),
     ]
     if context:
         columns.append(Column("context", "السياق", "Context", "arabic", wide=True))
@@ -95,15 +95,15 @@ def checks_table(checks: pd.DataFrame, ids: Sequence[str] | None = None, kind: s
         "basis": _bilingual_columns(rows, "basis"),
     })
     columns = [Column("id", "الفحص", "Check", "code"),
-               Column("kind", "النوع", "Kind", "bilingual", words("checks", "kind")),
-               Column("claim", "الادعاء", "Claim", "bilingual", wide=12),
+               Column("kind", "النوع", "Kind", "bilingual", words("checks", "kind"), role="aside"),
+               Column("claim", "الادعاء", "Claim", "bilingual", wide=12, role="key"),
+               Column("status", "الحالة", "Status", "bilingual", words("checks", "status"), role="key"),
+               Column("basis", "الأساس", "Basis", "bilingual", wide=20, role="key"),
                Column("evidence", "الدليل", "Evidence", "bilingual", wide=12)]
     if numbers:
         columns += [Column("published", "المعلن", "Published", "number", number),
                     Column("recomputed", "المعاد حسابه", "Recomputed", "number"),
                     Column("difference", "الفرق", "Difference", "number", number)]
-    columns += [Column("status", "الحالة", "Status", "bilingual", words("checks", "status")),
-                Column("basis", "الأساس", "Basis", "bilingual", wide=24)]
     return Table.from_frame(frame, columns)
 
 
@@ -159,14 +159,14 @@ def series_table(series: pd.DataFrame, metrics: Sequence[str] | None = None) -> 
         "note": rows["note"],
     })
     return Table.from_frame(frame, [
-        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True),
-        Column("year", "السنة", "Year", "number"),
-        Column("value", "القيمة", "Value", "number", number),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key"),
+        Column("year", "السنة", "Year", "number", role="key"),
+        Column("value", "القيمة", "Value", "number", number, role="key"),
         Column("qualifier", "الصيغة", "Qualifier", "bilingual", words("series", "qualifier", blank=("exact",))),
         Column("period", "الفترة", "Period", "bilingual", period),
         Column("edition", "الدورة", "Edition", "number"),
         Column("city", "المدينة", "City", "bilingual"),
-        Column("check", "السند", "Rests on", "bilingual", words("series", "check")),
+        Column("check", "السند", "Rests on", "bilingual", words("series", "check"), role="key"),
         Column("mapping", "المطابقة", "Mapping", "bilingual", words("series", "mapping")),
         Column("sources", "المصادر", "Sources", "bilingual"),
         Column("note", "ملاحظة (بالإنجليزية)", "Note (English)", "english", wide=True),

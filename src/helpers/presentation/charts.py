@@ -47,6 +47,7 @@ FORMATS_ENV = "HELPERS_CHART_FORMATS"  # e.g. "png" or "png,svg"; see chart_form
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
 # vision deficiency. Ordered for charts: strong colours first, yellow (weak on white) late.
+MAX_HEIGHT_IN = 12.5  # the tallest a saved chart may be (2,500 px at 200 dpi); a taller one is drawn in pages
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 MUTED = "#9C9C9C"    # the reference value (published total, earlier year)
 TEXT = "#222222"
@@ -688,14 +689,22 @@ def _png_size(png: bytes) -> tuple[int, int]:
 def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None = None, *,
          folder: Path | str | None = None, formats: Sequence[str] | None = None, dpi: int = 200):
     """Save *fig* once per format as folder/name.png (.svg ...) and return the saved PNG for the notebook.
+    A list of figures (a chart in pages, each at most MAX_HEIGHT_IN tall) is saved as name.png, name-2.png ...,
+    each page displayed in turn.
 
     The return value is an ``IPython.display.Image`` of exactly the bytes written to name.png, shown at the
     size of a 100-dpi rendering (sharp on dense screens), with the chart's description in Arabic and English as
     its alt text (output metadata ``{"image/png": {"alt": ...}}``): by default the one the chart function wrote
     (``fig.alt_text``), or *alt_ar* / *alt_en*. Nothing is drawn twice: the PNG is rendered once, in memory.
     """
-    from IPython.display import Image  # the notebooks' kernel has IPython; the helpers do not need it otherwise
+    from IPython.display import Image, display  # the notebooks' kernel has IPython; the helpers do not need it otherwise
 
+    if isinstance(fig, (list, tuple)):  # a chart too tall for one image, in pages: name.png, name-2.png, ...
+        shown = [show(page, name if i == 0 else f"{name}-{i + 1}", alt_ar, alt_en, folder=folder, formats=formats,
+                      dpi=dpi) for i, page in enumerate(fig)]
+        for image in shown[:-1]:
+            display(image)
+        return shown[-1]
     described = getattr(fig, "alt_text", None)
     alt_ar = alt_ar or (described.ar if described else None)
     alt_en = alt_en or (described.en if described else None)

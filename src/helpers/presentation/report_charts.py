@@ -2,11 +2,15 @@
 
 - :func:`change_dots`: for each figure both reports state, the change the levels imply (a dot, hollow when it is
   an approximation or a bound) and, where the 2025 report states one, the stated change (a diamond);
-- :func:`outlet_dots`: for each figure in conflict, the value each outlet printed as a multiple of the reconciled
-  value, on a log scale (1 = the value; 0.001 = thousands left out), so that figures of any size share the axis;
+- :func:`outlet_dots`: for each figure in conflict, a panel with one row per outlet: how far the value it printed
+  stands from the reconciled value, in percent, on an axis scaled to the near values so that a slip of one digit
+  (124,971 for 123,971 kg) shows; a value more than twice or less than half the reconciled one (a wrong scale) is
+  drawn at the edge with its value written, instead of stretching the axis;
 - :func:`press_source`: the source line of a chart drawn from observations: the outlets, or how many.
 
-Every chart writes its description in both languages (``fig.alt_text``) for ``charts.show``.
+Every chart writes its description in both languages (``fig.alt_text``) for ``charts.show``. A chart that would be
+taller than ``charts.MAX_HEIGHT_IN`` is returned as a list of pages (figures), each titled "(1/2)" ..., on the
+same value axis; ``charts.show`` saves and displays them in turn.
 """
 from __future__ import annotations
 
@@ -15,15 +19,26 @@ import textwrap
 
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from helpers.language import wording
 from helpers.language.bidi import LRM
 from helpers.language.formats import format_percent, neutral_number
 from helpers.language.labels import section_name, value_label
 from helpers.presentation import chart_text
-from helpers.presentation.charts import (MUTED, PALETTE, SUBTLE, TEXT, Panel, describe, finish, legend_above,
-                                         new_figure, year_panels)
+from helpers.presentation.charts import (
+    MAX_HEIGHT_IN,
+    MUTED,
+    PALETTE,
+    SUBTLE,
+    TEXT,
+    Panel,
+    describe,
+    finish,
+    legend_above,
+    new_figure,
+    year_panels,
+)
 from helpers.presentation.report_tables import YEARS, headline_value, headline_year
 
 LABEL_WIDTH = 44  # characters per line of a row label, so that long labels leave room for the plot
@@ -82,22 +97,58 @@ def _row_layout(labels_ar, labels_en) -> tuple[list[str], list[str], float]:
     return ar, en, 0.17 * lines + 0.14
 
 
+def pages(heights, fixed: float, limit: float = MAX_HEIGHT_IN) -> list[list[int]]:
+    """The items (of these heights, in inches) split into as few pages as keep each page, with its *fixed* part
+    (title, legend, axis, source), within *limit*; the pages as even as the items allow."""
+    heights = list(heights)
+    room = max(limit - fixed, max(heights, default=0))
+    count = max(1, math.ceil(sum(heights) / room))
+    while True:
+        target, groups, current, used = sum(heights) / count, [], [], 0.0
+        for i, h in enumerate(heights):
+            if current and (used + h > room or (used >= target and len(groups) < count - 1)):
+                groups.append(current)
+                current, used = [], 0.0
+            current.append(i)
+            used += h
+        groups.append(current)
+        if all(sum(heights[i] for i in g) <= room + 1e-9 for g in groups):
+            return groups
+        count += 1
+
+
+def _paged(titles: tuple[str, str], groups: list[list[int]], draw):
+    """One figure per page from ``draw(indices, title_ar, title_en)``; one figure when one page is enough."""
+    title_ar, title_en = titles
+    if len(groups) == 1:
+        return draw(groups[0], title_ar, title_en)
+    n = len(groups)
+    return [draw(group, f"{title_ar} ({k}/{n})", f"{title_en} ({k}/{n})") for k, group in enumerate(groups, 1)]
+
+
 def change_dots(yoy: pd.DataFrame, *, title_ar: str, title_en: str, source: tuple[str, str]):
     """The latest two reports of ``yoy`` (helpers.analysis.sections.year_on_year), one row per figure: the
     implied change (dot; hollow when approximate or bounded, and an arrow for "at least" / "at most") and the
     stated change (diamond) where the report states one. A change beyond ±CLIP percent is drawn at the edge as an
-    arrow, with its value. The pair of reports is added to the title."""
+    arrow, with its value. The pair of reports is added to the title. In pages when too tall, on one axis."""
     if len(yoy):
         last = int(yoy["after_year"].max())
         yoy = yoy[yoy["after_year"] == last]
         title_ar, title_en = f"{title_ar}، {last - 1}-{last}", f"{title_en}, {last - 1}-{last}"
-    rows = yoy[yoy["implied"].notna() | yoy["stated"].notna()].reset_index(drop=True)
+    everything = yoy[yoy["implied"].notna() | yoy["stated"].notna()].reset_index(drop=True)
+    values = [float(v) for v in list(everything["implied"].dropna()) + list(everything["stated"].dropna())]
+    low, high = max(min(values + [0]), -CLIP), min(max(values + [0]), CLIP)
+    _, _, per_row = _row_layout(everything["metric_ar"], everything["metric_en"])
+    groups = pages([per_row] * len(everything), 1.9)
+    return _paged((title_ar, title_en), groups, lambda group, t_ar, t_en: _change_page(
+        everything.iloc[group].reset_index(drop=True), low, high, per_row, t_ar, t_en, source))
+
+
+def _change_page(rows, low, high, per_row, title_ar, title_en, source):
     n = len(rows)
-    labels_ar, labels_en, per_row = _row_layout(rows["metric_ar"], rows["metric_en"])
+    labels_ar, labels_en, _ = _row_layout(rows["metric_ar"], rows["metric_en"])
     fig, ax = new_figure(title_ar, title_en, figsize=(10, 1.9 + n * per_row))
     markers = {"exact": "o", "about": "o", "at_least": ">", "at_most": "<"}
-    values = [float(v) for v in list(rows["implied"].dropna()) + list(rows["stated"].dropna())]
-    low, high = max(min(values + [0]), -CLIP), min(max(values + [0]), CLIP)
     span = (high - low) or 1
     for i, r in rows.iterrows():
         if pd.notna(r["implied"]):
@@ -143,52 +194,113 @@ def _change_words(r, lang: str) -> str:
     return ("، " if lang == "ar" else ", ").join(parts)
 
 
+OUTLIER = 2.0   # a value more than OUTLIER times, or less than 1/OUTLIER of, the reconciled one: drawn at the edge
+OUTLET_ROW = 0.25    # inches per outlet row
+PANEL_HEAD = 0.62    # inches for a panel's title and axis
+OUTLET_FIXED = 1.7   # title, legend and source of the chart
+
+
 def outlet_dots(conf: pd.DataFrame, labels: dict[str, tuple[str, str]], *, title_ar: str, title_en: str,
                 source: tuple[str, str]):
-    """For each (report year, figure) in conflict with a reconciled value: each outlet's printed value divided by
-    that value, on a log axis; values that differ are orange and named."""
+    """For each (report year, figure) in conflict with a reconciled value, a panel with one row per outlet: the
+    value it printed, as a difference from the reconciled value in percent (agreeing values at 0, orange and
+    written out where it differs). Each panel's axis is scaled to the values near the reconciled one; a value
+    beyond ×OUTLIER or ÷OUTLIER (thousands left out, a wrong scale) is an arrow at the edge with its value, so it
+    does not flatten the slips of a digit. The precise values are in the conflicts table."""
     conf = conf[conf["ratio"].notna()]
     keys = list(dict.fromkeys(zip(conf["report_year"], conf["figure"])))
-    n = len(keys)
-    ylabels_ar = [f"{labels[f][0]} ({y})" for y, f in keys]
-    ylabels_en = [f"{labels[f][1]} ({y})" for y, f in keys]
-    ylabels_ar, ylabels_en, per_row = _row_layout(ylabels_ar, ylabels_en)
-    fig, ax = new_figure(title_ar, title_en, figsize=(10, 2.1 + n * per_row))
-    ax.set_xscale("log")
-    low = min([0.5, *conf["ratio"].astype(float)]) / 1.6
-    high = max([2.0, *conf["ratio"].astype(float)]) * 1.6
-    for i, key in enumerate(keys):
-        rows = conf[(conf["report_year"] == key[0]) & (conf["figure"] == key[1])]
-        for _, r in rows.iterrows():
+    panels = [conf[(conf["report_year"] == y) & (conf["figure"] == f)] for y, f in keys]
+    heights = [PANEL_HEAD + OUTLET_ROW * len(p) for p in panels]
+    groups = pages(heights, OUTLET_FIXED)
+    return _paged((title_ar, title_en), groups, lambda group, t_ar, t_en: _outlet_page(
+        [keys[i] for i in group], [panels[i] for i in group], labels, t_ar, t_en, source))
+
+
+def _outlet_page(keys, panels, labels, title_ar, title_en, source):
+    heights = [PANEL_HEAD + OUTLET_ROW * len(p) for p in panels]
+    fig, first = new_figure(title_ar, title_en, figsize=(10, OUTLET_FIXED + sum(heights)))
+    first.remove()
+    grid = fig.add_gridspec(len(panels), 1, height_ratios=heights)
+    items_ar, items_en = [], []
+    for k, ((year, figure), rows) in enumerate(zip(keys, panels)):
+        ax = fig.add_subplot(grid[k])
+        rows = rows.assign(diff=[(float(r) - 1) * 100 for r in rows["ratio"]]).sort_values(
+            ["diff", "outlet"], kind="stable").reset_index(drop=True)
+        near = [abs(d) for d, r in zip(rows["diff"], rows["ratio"]) if 1 / OUTLIER <= float(r) <= OUTLIER]
+        limit = max([*near, 0.5]) * 1.35
+        decimals = 1 if limit < 10 else 0
+        for i, r in rows.iterrows():
             colour = AGREEMENT_COLOURS.get(r["agreement"], MUTED)
-            ax.plot([float(r["ratio"])], [i], marker="o", markersize=6, linestyle="none", color=colour,
-                    alpha=0.85)
-        for j, (_, r) in enumerate(rows[rows["agreement"] == "differs"].iterrows()):
-            ax.annotate(f"{LRM}{r['outlet']}", (float(r["ratio"]), i), xytext=(0, 6 + 8 * j),
-                        textcoords="offset points", ha="center", fontsize=7, color=SUBTLE)
-    ax.axvline(1, color="#BBBBBB", linewidth=1)
-    ax.set_xlim(low, high)
-    ticks = [t for t in (0.001, 0.01, 0.1, 0.5, 1, 2, 10, 100, 1000) if low <= t <= high]
-    ax.xaxis.set_major_locator(FixedLocator(ticks))
-    ax.xaxis.set_minor_locator(NullLocator())
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"×{x:g}"))
-    _rows_axis(ax, ylabels_ar, ylabels_en, top=-0.9)
+            inside = abs(r["diff"]) <= limit
+            x = r["diff"] if inside else math.copysign(limit, r["diff"])
+            marker = "o" if inside else (">" if r["diff"] > 0 else "<")
+            ax.plot([x], [i], marker=marker, markersize=6, linestyle="none", color=colour, alpha=0.9)
+            if r["agreement"] == "differs":
+                shown = _printed(r)
+                text = shown if inside else f"{shown} (×{_ratio(r['ratio'])})"
+                ax.annotate(f"{LRM}{text}", (x, i), xytext=(-7 if x > 0 else 7, 0), textcoords="offset points",
+                            ha="right" if x > 0 else "left", va="center", fontsize=7.5, color=TEXT)
+        ax.axvline(0, color="#BBBBBB", linewidth=1)
+        ax.set_xlim(-limit * 1.02, limit * 1.02)
+        ax.set_yticks(range(len(rows)), [f"{LRM}{o} · {i}" for o, i in zip(rows["outlet"], rows["obs"])], fontsize=7.5)
+        ax.yaxis.tick_right()
+        ax.tick_params(axis="y", length=0, pad=4)
+        ax.set_ylim(len(rows) - 0.5, -0.6)
+        ax.grid(axis="x")
+        for side in ("top", "left", "right"):
+            ax.spines[side].set_visible(False)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], symmetric=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _, d=decimals: _signed_percent(x, d) if x else "0%"))
+        ax.tick_params(axis="x", labelsize=7.5)
+        reconciled = float(rows.iloc[0]["reconciled"])
+        value_ar, value_en = (_written(reconciled, rows.iloc[0]["unit"], lang) for lang in ("ar", "en"))
+        name_ar, name_en = labels[figure]
+        ax.set_title(chart_text.bilingual(f"{name_ar} ({year})، القيمة {value_ar}",
+                                          f"{name_en} ({year}): value {value_en}"),
+                     loc="right", fontsize=8.5, multialignment="right")
+        odd = rows[rows["agreement"] == "differs"]
+        for items, lang, value_text, sep in ((items_ar, "ar", value_ar, "، "), (items_en, "en", value_en, ", ")):
+            head = f"{name_ar} ({year})، القيمة {value_text}: " if lang == "ar" else \
+                f"{name_en} ({year}), value {value_text}: "
+            items.append(head + sep.join(
+                f"{r['outlet']} {_written(float(r['value']), r['unit'], lang)} "
+                f"({wording.percent(r['diff'], lang, 1, signed=True)})" for _, r in odd.iterrows()))
     names = [("agrees", "يطابق القيمة", "states the value"), ("rounded", "تقريب أو حد", "a rounding or a bound"),
              ("differs", "يخالفها", "differs")]
     handles = [Line2D([], [], marker="o", linestyle="none", color=AGREEMENT_COLOURS[k]) for k, _, _ in names]
-    legend_above(ax, [a for _, a, _ in names], [e for _, _, e in names], handles)
-    items_ar, items_en = [], []
-    for y, f in keys:
-        rows = conf[(conf["report_year"] == y) & (conf["figure"] == f)]
-        odd = rows[rows["agreement"] == "differs"]
-        items_ar.append(f"{labels[f][0]} ({y}): " + "، ".join(
-            f"{r['outlet']} ×{_ratio(r['ratio'])}" for _, r in odd.iterrows()))
-        items_en.append(f"{labels[f][1]} ({y}): " + ", ".join(
-            f"{r['outlet']} ×{_ratio(r['ratio'])}" for _, r in odd.iterrows()))
-    describe(fig, ("القيم التي نشرتها المنابر نسبة إلى القيمة المعتمدة، للأرقام المتعارضة",
-                    "Values each outlet printed relative to the reconciled value, figures in conflict"),
-              title_ar, title_en, items_ar, items_en, *source)
+    handles.append(Line2D([], [], marker=">", linestyle="none", color=PALETTE[3]))
+    names.append(("beyond", f"خارج المحور (أكثر من ×{OUTLIER:g} أو أقل من ÷{OUTLIER:g})",
+                  f"off the axis (beyond ×{OUTLIER:g} or ÷{OUTLIER:g})"))
+    entries = chart_text.tick_labels([a for _, a, _ in names], [e for _, _, e in names])
+    last = fig.axes[-1]  # under the last panel, one row, first entry rightmost
+    last.legend(handles[::-1], entries[::-1], loc="upper right", bbox_to_anchor=(1.0, -0.5 / heights[-1]),
+                ncols=len(handles), markerfirst=False, alignment="right", fontsize=8, frameon=False)
+    describe(fig, ("الفرق بين ما نشره كل منبر والقيمة المعتمدة، بالنسبة المئوية، للأرقام المتعارضة",
+                   "How far each outlet's value stands from the reconciled value, in percent, figures in conflict"),
+             title_ar, title_en, items_ar, items_en, *source)
     return finish(fig, source[0], source[1])
+
+
+def _printed(r, value=None) -> str:
+    """A value as a chart label: digits grouped with no-break spaces, with its unit (kg, %, MAD)."""
+    value = r["value"] if value is None else value
+    text = neutral_number(float(value), _decimals(float(value)))
+    if r["unit"] == "percent":
+        return text + "%"
+    return text if r["unit"] in ("count", "years") else f"{text} {r['unit']}"
+
+
+def _written(value: float, unit: str, lang: str) -> str:
+    """A value as a sentence of *lang* writes it, with its unit: "16.053 kg", "16,053 kg", "2.3%"."""
+    text = wording.number(value, lang, _decimals(value))
+    if unit == "percent":
+        return text + "%"
+    return text if unit in ("count", "years") else value_label("observations", "unit", unit).phrase(text, lang)
+
+
+def _decimals(x: float) -> int:
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _ratio(x) -> str:
@@ -203,15 +315,31 @@ def stated_vs_implied(changes: pd.DataFrame, *, title_ar: str, title_en: str, so
     """One row per change a report states that the levels can check: the interval its rounding allows (a bar),
     the stated change (a diamond) and the change the levels imply (a dot: blue inside the interval, orange
     outside)."""
-    rows = changes[changes["status"] != "not_checkable"].reset_index(drop=True)
+    everything = changes[changes["status"] != "not_checkable"].reset_index(drop=True)
+    _, _, per_row = _row_layout([f"{r['metric_ar']} ({r['report_year']})" for _, r in everything.iterrows()],
+                                [f"{r['metric_en']} ({r['report_year']})" for _, r in everything.iterrows()])
+    values = [max(min(float(v), CLIP), -CLIP) for c in ("stated", "implied", "tolerance_low", "tolerance_high")
+              for v in everything[c].dropna()]  # beyond ±CLIP a value is drawn at the edge
+    values += [-v for v in values]
+    span = (min(values + [0]), max(values + [0]))
+    groups = pages([per_row] * len(everything), 2.1)
+    return _paged((title_ar, title_en), groups, lambda group, t_ar, t_en: _stated_page(
+        everything.iloc[group].reset_index(drop=True), per_row, span if len(groups) > 1 else None, t_ar, t_en,
+        source))
+
+
+def _stated_page(rows, per_row, span, title_ar, title_en, source):
     n = len(rows)
     cited = {"ar": "، كما يذكره التقرير", "en": ", as the report cites it"}
     labels_ar = [f"{r['metric_ar']} ({r['report_year']}{cited['ar'] if r['before_from'] == 'cited' else ''})"
                  for _, r in rows.iterrows()]
     labels_en = [f"{r['metric_en']} ({r['report_year']}{cited['en'] if r['before_from'] == 'cited' else ''})"
                  for _, r in rows.iterrows()]
-    wrapped_ar, wrapped_en, per_row = _row_layout(labels_ar, labels_en)
+    wrapped_ar, wrapped_en, _ = _row_layout(labels_ar, labels_en)
     fig, ax = new_figure(title_ar, title_en, figsize=(10, 2.1 + n * per_row))
+    if span is not None:
+        pad = 0.06 * ((span[1] - span[0]) or 1)
+        ax.set_xlim(span[0] - pad, span[1] + pad)
     for i, r in rows.iterrows():
         sign = -1 if float(r["stated"]) < 0 else 1
         lo = float(r["tolerance_low"]) if pd.notna(r["tolerance_low"]) else None
@@ -254,9 +382,16 @@ def headline_grid(headlines: pd.DataFrame, *, title_ar: str, title_en: str, sour
                   ncols: int = 3, wrap: int = 34):
     """One cell per section's headline figure: the big number (from the latest report that states it, its year
     marked when it is not the latest report), what it counts in Arabic and in English, and its status in both
-    languages, coloured. Cells run right to left."""
+    languages, coloured. Cells run right to left. In pages when too tall."""
+    everything = headlines.to_dict("records")
+    lines = -(-len(everything) // ncols)
+    groups = pages([2.8] * lines, 0.9)
+    return _paged((title_ar, title_en), groups, lambda group, t_ar, t_en: _headline_page(
+        everything[group[0] * ncols:(group[-1] + 1) * ncols], t_ar, t_en, source, ncols, wrap))
+
+
+def _headline_page(rows, title_ar, title_en, source, ncols, wrap):
     latest = YEARS[-1]
-    rows = headlines.to_dict("records")
     nrows = -(-len(rows) // ncols)
     fig, ax = new_figure(title_ar, title_en, figsize=(9.5, 0.9 + 2.8 * nrows))
     ax.set_axis_off()

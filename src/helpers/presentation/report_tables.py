@@ -78,8 +78,9 @@ def section_table(by_year: pd.DataFrame) -> Table:
             _marked(v, u, q, d, st) for v, u, q, d, st in
             zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"],
                 frame[f"status_{year}"])]
-    columns = [Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True)]
-    columns += [Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number") for year in reversed(years)]
+    columns = [Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key")]
+    columns += [Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number", role="key")
+                for year in reversed(years)]
     columns.append(Column("figure", "معرّف الرقم", "Figure id", "code"))
     return Table.from_frame(frame, columns)
 
@@ -99,14 +100,14 @@ def year_on_year_table(yoy: pd.DataFrame) -> Table:
     frame["stated_shown"] = ["" if missing(v) else wording.percent(float(v), "en", _decimals(v), signed=True)
                              for v in frame["stated"]]
     return Table.from_frame(frame, [
-        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=True),
-        Column("reports", "التقريران", "Reports", "number"),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key"),
+        Column("reports", "التقريران", "Reports", "number", role="key"),
         Column("shown_before", "المستوى في التقرير الأول", "Level, earlier report", "number"),
         Column("shown_after", "المستوى في التقرير الثاني", "Level, later report", "number"),
-        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "text", wide=12),
-        Column("stated_shown", "التغير الذي يعلنه التقرير", "Change the report states", "number"),
+        Column("implied_shown", "التغير الذي تقتضيه المستويات", "Change the levels imply", "text", wide=12, role="key"),
+        Column("stated_shown", "التغير الذي يعلنه التقرير", "Change the report states", "number", role="key"),
         Column("stated_status", "المعلن مقارنة بالمحسوب", "Stated against implied", "bilingual",
-               words("stated_changes", "status")),
+               words("stated_changes", "status"), role="key"),
         Column("figure", "معرّف الرقم", "Figure id", "code"),
     ])
 
@@ -133,15 +134,16 @@ def compositions_table(comp: pd.DataFrame) -> Table:
                                                   if float(d) else "0") for d in frame["difference"]]
     frame["parts_shown"] = [f"{a} / {b}" for a, b in zip(frame["parts_stated"], frame["parts"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
+        Column("what", "المجموع", "Total", "bilingual", wide=12, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
         Column("total", "معرّف المجموع", "Total id", "code"),
-        Column("what", "المجموع", "Total", "bilingual", wide=True),
         Column("breakdown", "التفصيل", "Breakdown", "code"),
-        Column("total_shown", "المجموع المعلن", "Total stated", "number"),
+        Column("total_shown", "المجموع المعلن", "Total stated", "number", role="key"),
         Column("parts_shown", "الأجزاء المذكورة", "Parts stated", "number"),
-        Column("sum_shown", "مجموع الأجزاء", "Sum of the parts", "number"),
+        Column("sum_shown", "مجموع الأجزاء", "Sum of the parts", "number", role="key"),
         Column("diff_shown", "الفرق", "Difference", "number"),
-        Column("adds_up", "الأجزاء مقارنة بالمجموع", "Parts against the total", "bilingual", lambda v: ADDS_UP[v]),
+        Column("adds_up", "الأجزاء مقارنة بالمجموع", "Parts against the total", "bilingual", lambda v: ADDS_UP[v],
+               wide=12, role="key"),
     ])
 
 
@@ -152,14 +154,17 @@ def conflicts_table(conf: pd.DataFrame) -> Table:
                             zip(frame["value"], frame["unit"], frame["qualifier"], frame["direction"])]
     frame["cause_shown"] = [
         "" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
+    frame["metric"] = _metric(frame)
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
+        Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=10, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
         Column("figure", "معرّف الرقم", "Figure id", "code"),
         Column("obs", "الملاحظة", "Observation", "code"),
-        Column("outlet", "المنبر", "Outlet", "english"),
+        Column("outlet", "المنبر", "Outlet", "english", role="key", link="url"),
         Column("figure_text", "كما نُشر", "As printed", "text"),
-        Column("value_shown", "القيمة المقروءة", "Value read", "number"),
-        Column("agreement", "مقارنة بالقيمة", "Against the value", "bilingual", words("observations", "agreement")),
+        Column("value_shown", "القيمة المقروءة", "Value read", "number", role="key"),
+        Column("agreement", "مقارنة بالقيمة", "Against the value", "bilingual", words("observations", "agreement"),
+               role="key"),
         Column("cause_shown", "السبب المرجح", "Likely cause", "bilingual", wide=True),
     ])
 
@@ -183,11 +188,11 @@ def stated_changes_table(changes: pd.DataFrame) -> Table:
     frame["levels"] = ["" if missing(b) else f"{number(b, _decimals(b))} → {number(a, _decimals(a))}"
                        for b, a in zip(frame["level_before"], frame["level_after"])]
     return Table.from_frame(frame, [
-        Column("metric", "المستوى", "Level", "bilingual", wide=True),
-        Column("report_year", "التقرير", "Report", "number"),
-        Column("stated_shown", "المعلن", "Stated", "number"),
-        Column("implied_shown", "المحسوب", "Implied", "number"),
-        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status")),
+        Column("metric", "المستوى", "Level", "bilingual", wide=12, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
+        Column("stated_shown", "المعلن", "Stated", "number", role="key"),
+        Column("implied_shown", "المحسوب", "Implied", "number", role="key"),
+        Column("status", "الحالة", "Status", "bilingual", words("stated_changes", "status"), role="key"),
         Column("before_from", "مصدر المستوى السابق", "Level before from", "bilingual",
                words("stated_changes", "before_from")),
         Column("levels", "المستويات", "Levels", "number"),
@@ -372,12 +377,12 @@ def differences_table(differences: pd.DataFrame) -> Table:
                                  zip(frame["reconciled"], frame["unit"])]
     frame["cause_shown"] = ["" if missing(c) else _cause(c, d) for c, d in zip(frame["cause"], frame["cause_detail"])]
     return Table.from_frame(frame, [
-        Column("report_year", "التقرير", "Report", "number"),
-        Column("metric", "الرقم", "Figure", "bilingual", wide=True),
-        Column("outlet", "المنبر", "Outlet", "english"),
+        Column("metric", "الرقم", "Figure", "bilingual", wide=10, role="key"),
+        Column("report_year", "التقرير", "Report", "number", role="key"),
+        Column("outlet", "المنبر", "Outlet", "english", role="key", link="url"),
         Column("figure_text", "كما نُشر", "As printed", "text"),
-        Column("printed", "القيمة المقروءة", "Value read", "number"),
-        Column("reconciled_shown", "قيمة التقرير", "Value of the report", "number"),
+        Column("printed", "القيمة المقروءة", "Value read", "number", role="key"),
+        Column("reconciled_shown", "قيمة التقرير", "Value of the report", "number", role="key"),
         Column("cause_shown", "السبب المرجح", "Likely cause", "bilingual", wide=True),
         Column("obs", "الملاحظة", "Observation", "code"),
     ])

@@ -13,12 +13,20 @@ object address, which changes on every run.
 
     >>> Table.from_frame(frame, [Column("value", "القيمة", "Value", "number")])   # any table, one style
 
+Columns come in the order a reader needs them, whatever their order in the definition: the **key** columns first
+(what is counted, the values, the status: ``role="key"``), then the others, then the ids and locators
+(``role="aside"``, the default of a ``code`` column), so that a narrow screen opens on what matters and the site
+can fix the first column while the rest scrolls. Each header says its role (``data-role``) for the site and its
+tests. A column can link each cell to an address held in another column of the frame (``link="url"``): an
+outlet's name opens the page it printed.
+
 The tables of the article (figures, checks, the series) are in helpers.presentation.article_tables, those of the
 whole report in helpers.presentation.report_tables; both are made with this engine.
 """
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,11 +48,13 @@ KINDS = {
                             "overflow-wrap:anywhere;min-width:8em;"),
     "bilingual": ("auto", "start", ""),
 }
+ROLES = ("key", "", "aside")  # the order columns are laid out in
 WIDE_EM = 16  # the room a column of long text gets (Column.wide=True); a number of em asks for more or less
 TABLE_STYLE = ("border-collapse:collapse;table-layout:auto;margin:0.5em 0;margin-left:0;margin-right:auto;"
                "font-size:0.92em;line-height:1.45;")
 TH_STYLE = "padding:0.35em 0.6em;border-bottom:1.5px solid #888;vertical-align:bottom;font-weight:600;"
 TD_STYLE = "padding:0.35em 0.6em;border-bottom:1px solid #ddd;vertical-align:top;"
+BILINGUAL_EM = 7  # the least room a cell in both languages gets, so that a status is not squeezed to a word a line
 
 
 @dataclass(frozen=True)
@@ -59,9 +69,18 @@ class Column:
     kind: str = "text"
     format: Callable[[object], Cell] | None = None
     wide: bool | float = False
+    role: str | None = None  # "key", "" or "aside"; None: "aside" for a code column (ids), else ""
+    link: str | None = None  # the frame's column holding each cell's address (http, https or a relative link)
 
     def __post_init__(self):
         check_pair(self.ar, self.en, f"the header of column {self.key!r}")
+        if self.role not in ROLES + (None,):
+            raise ValueError(f"column {self.key!r}: unknown role {self.role!r} (known: {', '.join(map(repr, ROLES))})")
+
+    @property
+    def placed(self) -> str:
+        """The role the column is laid out with."""
+        return self.role if self.role is not None else ("aside" if self.kind == "code" else "")
 
 
 def missing(value) -> bool:
@@ -108,6 +127,15 @@ def words(resource: str, field: str, blank: Sequence[str] = ()) -> Callable[[obj
     return format_
 
 
+def _address(value) -> str:
+    """A link's address from the data: an http(s) URL or a relative link; anything else (empty, a script) none."""
+    if missing(value):
+        return ""
+    text = str(value).strip()
+    return text if text.startswith(("https://", "http://", "#")) or not re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) \
+        else ""
+
+
 def qualified_number(value, qualifier, resource="figures", field="qualifier", decimals=0) -> str:
     """The number with its qualifier in English words ("about 2,400,000"); the qualifier column has both."""
     if missing(value):
@@ -119,23 +147,34 @@ class Table:
     """Formatted cells with bilingual headers; displays as HTML (``_repr_html_``) and plain text (``repr``)."""
 
     def __init__(self, headers: Sequence[Bilingual], rows: Sequence[Sequence[Cell]], kinds: Sequence[str],
-                 wide: Sequence[bool | float] | None = None):
+                 wide: Sequence[bool | float] | None = None, roles: Sequence[str] | None = None,
+                 links: Sequence[Sequence[str]] | None = None):
         self.headers, self.rows, self.kinds = list(headers), [list(r) for r in rows], list(kinds)
         self.wide = list(wide) if wide is not None else [False] * len(self.headers)
+        self.roles = list(roles) if roles is not None else [""] * len(self.headers)
+        self.links = [list(r) for r in links] if links is not None else [[""] * len(self.headers) for _ in self.rows]
         unknown = [k for k in self.kinds if k not in KINDS]
         if unknown:
             raise ValueError(f"unknown column kind {unknown[0]!r} (known: {', '.join(KINDS)})")
-        if any(len(r) != len(self.headers) for r in self.rows) or len(self.kinds) != len(self.headers):
+        if any(len(r) != len(self.headers) for r in self.rows + self.links) or len(self.kinds) != len(self.headers) \
+                or len(self.links) != len(self.rows):
             raise ValueError("every row needs one cell per header")
+        if "key" not in self.roles:  # the first column that is not an id is what the table is about
+            first = next((i for i, r in enumerate(self.roles) if r != "aside"), None)
+            if first is not None:
+                self.roles[first] = "key"
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
-        """Format *frame*'s columns as *columns* say (the index is ignored: make it a column to show it)."""
-        rows = []
+        """Format *frame*'s columns as *columns* say (the index is ignored: make it a column to show it), laid
+        out key columns first, ids and locators last (see the module docstring)."""
+        columns = sorted(columns, key=lambda c: ROLES.index(c.placed))  # stable: the given order inside a role
+        rows, links = [], []
         for record in frame.to_dict("records"):
             rows.append([as_text((c.format or as_text)(record[c.key])) for c in columns])
+            links.append([_address(record[c.link]) if c.link else "" for c in columns])
         return cls([Bilingual(c.ar, c.en) for c in columns], rows, [c.kind for c in columns],
-                   [c.wide for c in columns])
+                   [c.wide for c in columns], [c.placed for c in columns], links)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -152,27 +191,36 @@ class Table:
 
     # --- rendering ----------------------------------------------------------------------------------------------
     @staticmethod
-    def _html_cell(cell: Cell, kind: str, tag: str, wide: bool) -> str:
+    def _html_cell(cell: Cell, kind: str, tag: str, wide: bool, role: str = "", link: str = "") -> str:
         direction, align, extra = KINDS[kind]
         room = WIDE_EM if wide is True else wide
+        if not room and kind == "bilingual" and tag == "td":
+            room = BILINGUAL_EM
         style = (TH_STYLE if tag == "th" else TD_STYLE) + extra + \
             (f"min-width:{room}em;max-width:{max(room, 34)}em;" if room and tag == "td" else "")
+        marks = f' data-role="{role}"' if role and tag == "th" else ""
+
+        def text(words: str) -> str:
+            escaped = html.escape(words)
+            return f'<a href="{html.escape(link)}">{escaped}</a>' if link and escaped else escaped
+
         if isinstance(cell, Bilingual):
             parts = []
             if cell.ar:
-                parts.append(f'<div dir="rtl" lang="ar" style="text-align:right">{html.escape(cell.ar)}</div>')
+                parts.append(f'<div dir="rtl" lang="ar" style="text-align:right">{text(cell.ar)}</div>')
             if cell.en:
-                parts.append(f'<div dir="ltr" lang="en" style="text-align:left">{html.escape(cell.en)}</div>')
-            return f'<{tag} dir="auto" style="{style}">{"".join(parts)}</{tag}>'
+                parts.append(f'<div dir="ltr" lang="en" style="text-align:left">{text(cell.en)}</div>')
+            return f'<{tag} dir="auto"{marks} style="{style}">{"".join(parts)}</{tag}>'
         # a cell of free text (an outlet's words) is marked Arabic when it begins in Arabic, for the site and readers
         starts_arabic = kind == "text" and first_strong_direction(cell) == "rtl"
         lang = ' lang="ar"' if kind == "arabic" or starts_arabic else ""
-        return f'<{tag} dir="{direction}"{lang} style="{style}text-align:{align}">{html.escape(cell)}</{tag}>'
+        return f'<{tag} dir="{direction}"{lang}{marks} style="{style}text-align:{align}">{text(cell)}</{tag}>'
 
     def _repr_html_(self) -> str:
-        head = "".join(self._html_cell(h, "bilingual", "th", False) for h in self.headers)
-        body = "\n".join("<tr>" + "".join(self._html_cell(c, k, "td", w) for c, k, w in
-                                          zip(row, self.kinds, self.wide)) + "</tr>" for row in self.rows)
+        head = "".join(self._html_cell(h, "bilingual", "th", False, r) for h, r in zip(self.headers, self.roles))
+        body = "\n".join("<tr>" + "".join(self._html_cell(c, k, "td", w, link=a) for c, k, w, a in
+                                          zip(row, self.kinds, self.wide, links)) + "</tr>"
+                         for row, links in zip(self.rows, self.links))
         return (f'<table class="helpers-table" style="{TABLE_STYLE}">\n<thead><tr>{head}</tr></thead>\n'
                 f"<tbody>\n{body}\n</tbody>\n</table>")
 

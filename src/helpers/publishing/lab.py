@@ -8,6 +8,11 @@ folder only: ``ServerApp.static_custom_path`` is not configurable). So this star
 configuration folder, ``.venv/jupyter-config`` by default, holding ``helpers/lab_custom/custom.css`` and the setting
 that loads it; the user's ``~/.jupyter`` is left alone (this lab keeps its own settings there). ``make lab`` runs it;
 extra arguments go to ``jupyter lab``. Binder's postBuild calls ``prepare`` on the Binder user's ``~/.jupyter``.
+
+The Lab is rooted at the repository (``ServerApp.root_dir``), as on Binder, so that its file browser reaches
+``data/``, ``figures/`` and the README, and the Binder URL layout ``/lab/tree/notebooks/10-drugs.ipynb`` works
+here too; it opens on ``notebooks/`` (``LabApp.default_url``). Where the user is root (a container), it passes
+``--allow-root``, without which Jupyter refuses to start.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from jupyter_core.paths import jupyter_config_dir
 
-from helpers.paths import ROOT
+from helpers.paths import NOTEBOOKS, ROOT
 
 CUSTOM_CSS = Path(__file__).resolve().parent / "lab_custom" / "custom.css"
 CONFIG_DIR = ROOT / ".venv" / "jupyter-config"
@@ -35,13 +40,23 @@ def prepare(config_dir: Path = CONFIG_DIR) -> Path:
     return config_dir
 
 
+def lab_arguments(root: Path = ROOT, start: Path = NOTEBOOKS, *, as_root: bool | None = None) -> list[str]:
+    """The arguments ``make lab`` gives ``jupyter lab``: rooted at *root*, opening *start* (a folder under it);
+    ``--allow-root`` when running as root (default: when the effective user is root)."""
+    if as_root is None:
+        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    opening = Path(os.path.relpath(start, root)).as_posix()
+    args = [f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{opening}"]
+    return args + (["--allow-root"] if as_root else [])
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--prepare"]:  # only write the configuration, into the given folder or ~/.jupyter
         print(f"JupyterLab configuration: {prepare(Path(args[1]) if len(args) > 1 else Path(jupyter_config_dir()))}")
         return
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(prepare())}
-    os.execve(sys.executable, [sys.executable, "-m", "jupyter", "lab", *args], env)
+    os.execve(sys.executable, [sys.executable, "-m", "jupyter", "lab", *lab_arguments(), *args], env)
 
 
 if __name__ == "__main__":

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import io
 import json
 import os
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -31,7 +33,6 @@ from pathlib import Path
 if __name__ == "__main__":
     from helpers import fast_start  # noqa: F401  (before nbformat: see its docstring)
 
-import yaml  # noqa: E402
 from sphinx.application import Sphinx  # noqa: E402
 from sphinx.util.docutils import docutils_namespace  # noqa: E402
 
@@ -40,26 +41,38 @@ from helpers.errors import DataError  # noqa: E402
 from helpers.datapackage.csvio import write_if_changed  # noqa: E402
 from helpers.paths import BUILD, DATAPACKAGE, ROOT, SITE  # noqa: E402
 from helpers.publishing import execute  # noqa: E402
+from helpers.publishing import downloads, pages  # noqa: E402
 from helpers.publishing.catalogue import Notebook, by_group, catalogue, load_groups  # noqa: E402
+from helpers.publishing.citation import (  # noqa: E402
+    authors,
+    binder_url,
+    citation_text,
+    collection_title,
+    release_date,
+)
 from helpers.publishing.site_extension import STATIC, write_font_files  # noqa: E402
 
 STAGE = BUILD / "site-src"
 DOCTREES = BUILD / "site-doctrees"
-CITATION = ROOT / "CITATION.cff"
-BINDER_URL = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/notebooks"
 
-COLLECTION_TITLE_AR = "حصيلتا المديرية العامة للأمن الوطني 2025 و2024، بالأرقام"  # the English one is CITATION.cff's
+COLLECTION_TITLE_AR = "حصيلات المديرية العامة للأمن الوطني، بالأرقام"  # the English one is CITATION.cff's
+# The years come from the data ({years}): the description stays true as report years are added.
 DESCRIPTION = {
-    "en": "Research notebooks on the 2025 report of Morocco's Directorate-General for National Security (DGSN), "
-          "and the 2024 report beside it, as the Arabic and French press published them: every figure is read by "
-          "code from the outlets' own words, with its quote, reconciled across outlets with every disagreement "
-          "shown, checked against the report's own sums, claims and stated changes, and shown in tables and charts "
-          "labelled in Arabic and English, one theme per notebook.",
-    "ar": "دفاتر بحثية حول حصيلة المديرية العامة للأمن الوطني بالمغرب لسنة 2025، وحصيلة 2024 إلى جانبها، كما "
-          "نشرتها الصحافة العربية والفرنسية: كل رقم تقرؤه الشيفرة من كلمات المنابر نفسها مع الاقتباس، ويقارن بين "
-          "المنابر مع عرض كل اختلاف، ويدقق بمجاميع التقرير وادعاءاته والتغيرات التي يعلنها، ويعرض في جداول ورسوم "
-          "بيانية بالعربية والإنجليزية، لكل محور دفتر.",
+    "en": "Research notebooks on the yearly reports of Morocco's Directorate-General for National Security (DGSN) "
+          "for {years}, as the Arabic and French press published them: every figure is read by code from the "
+          "outlets' own words, with its quote, reconciled across outlets with every disagreement shown, checked "
+          "against the reports' own sums, claims and stated changes, and shown in tables and charts labelled in "
+          "Arabic and English, one theme per notebook.",
+    "ar": "دفاتر بحثية حول حصيلات المديرية العامة للأمن الوطني بالمغرب لسنوات {years}، كما نشرتها الصحافة العربية "
+          "والفرنسية: كل رقم تقرؤه الشيفرة من كلمات المنابر نفسها مع الاقتباس، ويقارن بين المنابر مع عرض كل اختلاف، "
+          "ويدقق بمجاميع التقارير وادعاءاتها والتغيرات التي تعلنها، ويعرض في جداول ورسوم بيانية بالعربية "
+          "والإنجليزية، لكل محور دفتر.",
 }
+
+
+def description(lang: str) -> str:
+    """The index's description with the report years the data cover."""
+    return DESCRIPTION[lang].format(years=pages.years()[0 if lang == "ar" else 1])
 # --- facts the index shows ---------------------------------------------------------------------------------------
 
 def _pyproject() -> dict:
@@ -71,7 +84,8 @@ def project_version() -> str:
 
 
 def licences() -> dict[str, str]:
-    """The licence sentence in both languages: the code's from pyproject.toml, the data's from datapackage.json."""
+    """The licence sentence in both languages: the code's from pyproject.toml, the data's from datapackage.json
+    (CITATION.cff says the same: tests/test_reuse.py)."""
     code = _pyproject()["license"]
     data = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["licenses"][0]["name"].replace("-", " ")
     return {
@@ -90,19 +104,16 @@ def build_date() -> dt.date:
     return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
-def collection_title(path: Path = CITATION) -> str:
-    """The collection's title, as CITATION.cff gives it."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["title"]
-
-
-def citation_text(path: Path = CITATION) -> str:
-    """"Authors (year). Title (version X) [type]." from CITATION.cff, the one place the citation is kept."""
-    cff = yaml.safe_load(path.read_text(encoding="utf-8"))
-    authors = ", ".join(a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ")
-                        for a in cff["authors"])
-    year = str(cff.get("date-released", ""))[:4] or "n.d."
-    kind = {"dataset": "Data set", "software": "Software"}.get(cff.get("type", "software"), "Software")
-    return f"{authors} ({year}). *{cff['title']}* (version {cff['version']}) [{kind}]."
+DOWNLOADS = [  # (file, Arabic, English): what the index offers to take away
+    (downloads.ALL_FIGURES, "كل الأرقام، جدول واحد (CSV)", "every figure, one tidy table (CSV)"),
+    (downloads.WORKBOOK, "الجدول نفسه لبرامج الجداول (Excel)", "the same for spreadsheets (Excel)"),
+    (downloads.SOURCES, "مصدر كل ملاحظة: رابط الصفحة أو موضعها في المقال (CSV)",
+     "the source of every observation: the page's URL, or its place in the article (CSV)"),
+    (downloads.DICTIONARY, "قاموس الأعمدة", "the data dictionary"),
+    ("datapackage.json", "وصف الجدولين (Frictionless)", "their Frictionless descriptor"),
+    (downloads.DATABASE, "الجداول المعالجة كلها في قاعدة SQLite، مع بحث في النصوص (FTS5)",
+     "every processed table as one SQLite database, with full-text search over the quotes (FTS5)"),
+]
 
 
 def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, citation: str,
@@ -110,8 +121,9 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
     """The index page (MyST Markdown): Arabic blocks in ``<div dir="rtl" lang="ar">``, as in the notebooks."""
     out = io.StringIO()
     w = out.write
+    years_ar, years_en = pages.years()
     w(f"# {collection_title()} · {COLLECTION_TITLE_AR}\n\n")
-    w(f'<div dir="rtl" lang="ar">\n\n{DESCRIPTION["ar"]}\n\n</div>\n\n{DESCRIPTION["en"]}\n\n')
+    w(f'<div dir="rtl" lang="ar">\n\n{description("ar")}\n\n</div>\n\n{description("en")}\n\n')
 
     w("## Findings · أبرز النتائج\n\n")
     for lang in ("en", "ar"):
@@ -121,6 +133,19 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
         w("".join(f"- {line}\n" for line in lines))
         w("\n</div>\n\n" if lang == "ar" else "\n")
 
+    w("## Download the data · تنزيل البيانات\n\n")
+    w(f'<div dir="rtl" lang="ar">\n\nكل أرقام تقارير {years_ar} وكل مصادرها، في ملفات تُفتح دون هذا الموقع. '
+      f"الرخصة: {licence['ar']}\n\n</div>\n\n")
+    w(f"Every figure of the {years_en} reports and every source, in files that need nothing of this site. "
+      f"Licence: {licence['en']}\n\n")
+    for file, ar, en in DOWNLOADS:
+        w(f'- <a href="data/{file}" download><code>data/{file}</code></a>: {en} · <span lang="ar" dir="rtl">{ar}'
+          "</span>\n")
+    w("\nTo explore the database in the browser, with facets, SQL and full-text search: `make explore` "
+      "(Datasette on 127.0.0.1). Each figure, with a link to each page that printed it: "
+      f"[every figure and its sources]({pages.FIGURES_PAGE}.md); the words of the data, how the press was read and "
+      f"what the data cannot tell: [words and methods]({pages.METHODS_PAGE}.md).\n\n")
+
     w("## The notebooks · الدفاتر\n\n")
     for group, members in by_group(notebooks, load_groups()):
         w(f"```{{toctree}}\n:caption: {group.en} · {group.ar}\n:maxdepth: 1\n\n")
@@ -128,22 +153,32 @@ def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, ci
             title = " · ".join(t for t in (nb.number, nb.title_en, nb.title_ar) if t)
             w(f"{title} <{nb.stem}>\n")
         w("```\n\n")
+    w(f"```{{toctree}}\n:caption: {REFERENCE_CAPTION}\n:maxdepth: 1\n\n")
+    for name in REFERENCE_PAGES:
+        w(f"{name}\n")
+    w("```\n\n")
 
     w("## About · عن المجموعة\n\n")
-    w(f"- Version {version}, built on {date.isoformat()}.\n")
+    w(f"- Version {version}, released on {release_date()}; this site built on {date.isoformat()}.\n")
     w(f"- Licence: {licence['en']}\n")
     w(f"- How to cite: {citation} The citation file is `CITATION.cff` in the repository.\n")
-    w("- Every page has download links for its notebook, the data files it reads and its charts; each code "
+    w(f"- Open the notebooks in JupyterLab in your browser: [Binder]({binder_url()}); on your machine: `make lab`.\n")
+    w("- Every page has download links for its notebook, the data it shows and its charts; each code "
       "cell is folded under **Show code**. Search works offline, in Arabic, French and English.\n")
-    w(f'\n<div dir="rtl" lang="ar">\n\n- الإصدار {version}، بتاريخ {date.isoformat()}.\n'
+    w(f'\n<div dir="rtl" lang="ar">\n\n- الإصدار {version}، صدر في {release_date()}؛ بُني هذا الموقع في {date.isoformat()}.\n'
       f"- الرخصة: {licence['ar']}\n</div>\n")
     return out.getvalue()
 
 
+REFERENCE_CAPTION = "Data and methods · البيانات والمنهج"
+REFERENCE_PAGES = [pages.METHODS_PAGE, pages.FIGURES_PAGE, pages.ARTICLE_PAGE]
+
+
 # --- staging and building ----------------------------------------------------------------------------------------
 
-def stage(notebooks: list[Notebook], srcdir: Path, index: str) -> None:
-    """Sphinx's source folder: ``index.md`` and a relative link to each notebook (stale links removed)."""
+def stage(notebooks: list[Notebook], srcdir: Path, index: str, extra: dict[str, str] | None = None) -> None:
+    """Sphinx's source folder: ``index.md``, the reference pages (``<name>.md``) and a relative link to each
+    notebook (stale links removed)."""
     srcdir.mkdir(parents=True, exist_ok=True)
     wanted = {nb.name: nb.path.resolve() for nb in notebooks}
     for link in srcdir.glob("*.ipynb"):
@@ -154,9 +189,11 @@ def stage(notebooks: list[Notebook], srcdir: Path, index: str) -> None:
         if not link.is_symlink():
             link.symlink_to(os.path.relpath(target, srcdir))
     write_if_changed(srcdir / "index.md", index)
+    for name, text in (extra or {}).items():
+        write_if_changed(srcdir / f"{name}.md", text)
 
 
-def sphinx_config(version: str, generated_static: Path) -> dict:
+def sphinx_config(version: str, generated_static: Path, extra: Path) -> dict:
     """Everything a conf.py would hold."""
     return {
         "project": collection_title(),
@@ -171,7 +208,10 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
         "exclude_patterns": [],
         "html_theme": "sphinx_book_theme",
         "html_title": collection_title(),
+        "author": authors(),
+        "copyright": f"{release_date()[:4]}, {authors()}",
         "html_static_path": [str(STATIC), str(generated_static)],
+        "html_extra_path": [str(extra)],  # data/: the downloads (helpers.publishing.downloads)
         "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
         "html_search_language": "ar-fr-en",  # helpers.publishing.site_extension.MultiScriptSearch
         "html_copy_source": True,  # the theme's download button offers the .ipynb from _sources/
@@ -184,6 +224,8 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
             "use_repository_button": False,
             "navigation_with_keys": False,
             "search_bar_text": "Search · بحث",
+            "extra_footer": "<p>How to cite · للإحالة: "
+                            + re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(citation_text())) + "</p>",
         },
         "suppress_warnings": ["mystnb.unknown_mime_type"],
     }
@@ -196,15 +238,17 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     Sphinx warnings fail the build (a broken link or a missing download is an error here).
     """
     notebooks = catalogue(paths)
+    extra = doctrees.parent / (doctrees.name + "-extra")  # copied beside the pages: data/, the downloads
+    downloads.write_downloads(extra / "data")
     index = index_markdown(notebooks, date=build_date(), version=project_version(), citation=citation_text(),
                            facts=findings(), licence=licences())
-    stage(notebooks, srcdir, index)
+    stage(notebooks, srcdir, index, pages.site_pages())
     generated_static = doctrees.parent / (doctrees.name + "-static")
     write_font_files(generated_static)
     status = io.StringIO() if quiet else sys.stdout
     with docutils_namespace():
         app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",
-                     confoverrides=sphinx_config(project_version(), generated_static),
+                     confoverrides=sphinx_config(project_version(), generated_static, extra),
                      status=status, warning=sys.stderr, freshenv=fresh, warningiserror=True,
                      verbosity=0)
         app.build()

@@ -1,7 +1,10 @@
 """The Sphinx extension behind the site (loaded by helpers.publishing.site): what MyST-NB and the book theme leave to us.
 
-* Downloads: under each notebook's title, links to the notebook (.ipynb), the CSV files it reads and the charts
-  it writes (PNG, SVG), from ``metadata.helpers.reads``/``writes``; Sphinx copies them into ``_downloads/``.
+* Downloads: under each notebook's title, links to the notebook (.ipynb), the data it shows (the processed tables
+  it reads, not the curated lookups) and the charts it writes (PNG, SVG), from ``metadata.helpers.reads``/``writes``;
+  Sphinx copies them into ``_downloads/``; two files of one name are labelled with their path under data/.
+* Wide content: tables scroll inside their own box with the first column fixed, long ones sort and filter
+  (``site_static/tables.js``), charts keep a legible width and scroll on a phone (``wrap_wide``).
 * Code folded: every code cell's source sits in a closed ``<details>`` (MyST-NB's ``hide-input``), so prose and
   outputs come first; a cell tagged ``show-input`` stays open.
 * Alt text: MyST-NB keeps only width and height from an output's metadata; the ``alt`` that helpers.presentation.charts
@@ -12,10 +15,10 @@
   enclosing element already says (the notebooks wrap Arabic in ``<div dir="rtl" lang="ar">``). Done on the
   parsed HTML (BeautifulSoup), after the theme's translator, because the pandas tables arrive as raw HTML.
 * Search in Arabic, French and English: Sphinx's JavaScript search has one stemmer per site. This search
-  language stems each word with the Snowball stemmer of its script: Arabic letters with Snowball's Arabic
-  stemmer, a word with French accents with the French one, others with the English one, the same on both sides
-  (Python builds the index, the JavaScript Snowball stemmers that ship with Sphinx stem the query). Arabic
-  vowel marks and tatweel are removed before words are split, on both sides.
+  language folds case, accents and Arabic marks, takes the Arabic article and its clitics off, and stems with the
+  Snowball stemmers (Arabic; the shorter of English and French for Latin letters), the same on both sides
+  (Python builds the index, the JavaScript Snowball stemmers that ship with Sphinx stem the query; see "search"
+  below). Results quote their page (``site_static/search-snippets.js``, from each page's ``_texts/<page>.js``).
 * The Arabic font: ``write_font_files`` (called by helpers.publishing.site before Sphinx starts) writes ``fonts/`` and
   ``fonts.css`` for ``_static`` from helpers.presentation.chart_text, the charts' font.
 """
@@ -24,8 +27,10 @@ from __future__ import annotations
 import ast
 import base64
 import hashlib
+import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import nbformat
@@ -37,6 +42,7 @@ from sphinx.search import SearchLanguage
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
 from helpers.language.bidi import first_strong_direction
+from helpers.datapackage.csvio import write_if_changed
 from helpers.paths import ROOT
 from helpers.presentation.chart_text import FONT_FAMILY, font_path
 from helpers.publishing.catalogue import METADATA_KEY
@@ -52,29 +58,53 @@ FRENCH_LETTERS = re.compile("[àâæçéèêëîïôœùûüÿ]")
 
 # --- search --------------------------------------------------------------------------------------------------------
 
-# The same choice of stemmer and the same word splitting as MultiScriptSearch below, for the query in the browser.
-# ArabicStemmer, FrenchStemmer and EnglishStemmer are Sphinx's minified Snowball stemmers, prepended to this.
+# One folding and one stemming, the same in Python (the index) and in the browser (the query), tested word for word:
+#   1. lower case; accents and Arabic marks removed (NFD, then every combining mark: é -> e, ï -> i, أ/إ/آ -> ا,
+#      ؤ -> و, vowel marks), tatweel removed;
+#   2. Arabic: the article with the conjunction or preposition glued to it (ال، وال، فال، بال، كال، لل، وبال ...)
+#      taken off, so that "الكوكايين", "والكوكايين" and "كوكايين" are one word; then Snowball's Arabic stemmer;
+#   3. other scripts: the shorter of Snowball's English and French stems of the folded word (ties: the first in
+#      alphabetical order), so that French with or without accents and English share stems where they can
+#      ("sécurité", "securite", "security" -> "secur").
+# Sphinx's search then matches a query word against every indexed word that contains it (its partial match), so
+# a word's beginning finds it ("cyber" finds "cybercriminalité").
+ARABIC_ARTICLE = re.compile("^(?:[وف]?[بكل]?ال|[وف]?لل)(?=[\u0621-\u064a]{2})")
 JS_STEMMER = """
 var Stemmer = function () {
   const arabic = new ArabicStemmer(), french = new FrenchStemmer(), english = new EnglishStemmer();
   this.stemWord = function (word) {
-    if (/[\\u0600-\\u06ff\\u0750-\\u077f\\u08a0-\\u08ff\\ufb50-\\ufdff\\ufe70-\\ufeff]/.test(word)) return arabic.stemWord(word);
-    if (/[àâæçéèêëîïôœùûüÿ]/.test(word)) return french.stemWord(word);
-    return english.stemWord(word);
+    word = foldWord(word);
+    if (/[\\u0600-\\u06ff\\u0750-\\u077f\\u08a0-\\u08ff\\ufb50-\\ufdff\\ufe70-\\ufeff]/.test(word)) {
+      return arabic.stemWord(word.replace(/ARTICLE/, ''));
+    }
+    const en = english.stemWord(word), fr = french.stemWord(word);
+    return en.length !== fr.length ? (en.length < fr.length ? en : fr) : (en <= fr ? en : fr);
   };
 };
+""".replace("ARTICLE", ARABIC_ARTICLE.pattern.replace("\\", "\\\\"))
+JS_FOLD = """
+function foldWord(word) {
+  return word.toLowerCase().normalize('NFD').replace(/\\p{M}/gu, '').replace(/\\u0640/g, '').normalize('NFC');
+}
 """
-JS_SPLITTER = """
+JS_SPLITTER = JS_FOLD + """
 function splitQuery(query) {
-  return query.replace(/[\\u0640\\u064b-\\u065f\\u0670]/g, '')
-    .split(/[^\\p{Letter}\\p{Number}_\\p{Emoji_Presentation}]+/gu)
+  return query.normalize('NFD').replace(/[\\u0640\\u064b-\\u065f\\u0670]/g, '').normalize('NFC')
+    .split(/[^\\p{Letter}\\p{Mark}\\p{Number}_\\p{Emoji_Presentation}]+/gu)
     .filter((term) => term);
 }
 """
 
 
+def fold(word: str) -> str:
+    """Step 1 above: lower case, no accents or Arabic marks, no tatweel."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")
+                                                and c != "\u0640"))
+
+
 class MultiScriptSearch(SearchLanguage):
-    """Index words with the Snowball stemmer of their script (see the module docstring)."""
+    """Index words folded and stemmed as the comment above says, in Python as the browser does for the query."""
 
     lang = "ar-fr-en"
     language_name = "Arabic, French and English"
@@ -87,20 +117,20 @@ class MultiScriptSearch(SearchLanguage):
         self.french = snowballstemmer.stemmer("french")
         self.english = snowballstemmer.stemmer("english")
         minified = Path(__import__("sphinx.search", fromlist=["x"]).__file__).parent / "minified-js"
-        self.js_stemmer_code = "\n".join(
+        self.js_stemmer_code = JS_FOLD + "\n".join(
             (minified / f"{name}-stemmer.js").read_text(encoding="utf-8")
             for name in ("base", "arabic", "french", "english")) + JS_STEMMER
 
     def split(self, input: str) -> list[str]:
-        return self._word_re.findall(ARABIC_MARKS.sub("", input))
+        text = unicodedata.normalize("NFC", ARABIC_MARKS.sub("", unicodedata.normalize("NFD", input)))
+        return self._word_re.findall(text)
 
     def stem(self, word: str) -> str:
-        word = word.lower()
+        word = fold(word)
         if ARABIC_SCRIPT.search(word):
-            return self.arabic.stemWord(word)
-        if FRENCH_LETTERS.search(word):
-            return self.french.stemWord(word)
-        return self.english.stemWord(word)
+            return self.arabic.stemWord(ARABIC_ARTICLE.sub("", word))
+        en, fr = self.english.stemWord(word), self.french.stemWord(word)
+        return min((en, fr), key=lambda s: (len(s), s))
 
 
 # --- notebook pages: downloads, folded code, alt text ----------------------------------------------------------------
@@ -115,12 +145,26 @@ def _relative_to_source(app, target: Path) -> str:
     return "/" + Path(os.path.relpath(target, Path(app.srcdir).resolve())).as_posix()
 
 
+SHOWN_DATA = "data/processed/"  # the tables a page shows; the curated lookups it also reads are not offered
+
+
+def shown_data(reads) -> list[Path]:
+    """The data a notebook shows, from what it read: the processed tables (not the lookup tables of curated/)."""
+    return [ROOT / p for p in reads if p.startswith(SHOWN_DATA) and p.endswith(".csv")]
+
+
+def download_label(file: Path, files: list[Path]) -> str:
+    """A file's name, or its path under data/ where two downloads of the page share a name."""
+    if sum(f.name == file.name for f in files) > 1:
+        return Path(os.path.relpath(file, ROOT / "data")).as_posix()
+    return file.name
+
+
 def downloads_node(app, nb: nbformat.NotebookNode, path: Path) -> nodes.container:
-    """Download links: the notebook, the CSV files it reads, its charts (each PNG and SVG that exists)."""
+    """Download links: the notebook, the data it shows, its charts (each PNG and SVG that exists)."""
     meta = nb.metadata.get(METADATA_KEY, {})
     groups = [("Notebook", "الدفتر", [path])]
-    reads = [ROOT / p for p in meta.get("reads", []) if p.endswith(".csv")]
-    groups.append(("Data", "البيانات", reads))
+    groups.append(("Data", "البيانات", shown_data(meta.get("reads", []))))
     charts = [ROOT / p for p in meta.get("writes", []) if p.endswith((".png", ".svg"))]
     groups.append(("Charts", "الرسوم", [c for c in charts if c.is_file()]))
     box = nodes.container(classes=["page-downloads"])
@@ -134,7 +178,7 @@ def downloads_node(app, nb: nbformat.NotebookNode, path: Path) -> nodes.containe
         for i, file in enumerate(files):
             if i:
                 para += nodes.Text(", ")
-            para += addnodes.download_reference("", "", nodes.literal(text=file.name),
+            para += addnodes.download_reference("", "", nodes.literal(text=download_label(file, files)),
                                                 reftarget=_relative_to_source(app, file), refexplicit=True)
         box += para
     return box
@@ -204,6 +248,11 @@ def mark_direction(body: str) -> str:
     """``dir="auto"`` on every block of text with no direction of its own or inherited from the body's elements,
     plus ``lang="ar"`` on those that begin in Arabic and have no language from an enclosing element."""
     soup = BeautifulSoup(body, "html.parser")
+    _mark_direction(soup)
+    return str(soup)
+
+
+def _mark_direction(soup: BeautifulSoup) -> None:
     for tag in soup.find_all(BLOCKS):
         if tag.find_parent("pre") or tag.find_parent(attrs={"dir": True}) or tag.has_attr("dir"):
             continue
@@ -212,12 +261,44 @@ def mark_direction(body: str) -> str:
         if (first_strong_direction(text) == "rtl" and ARABIC_SCRIPT.search(text) and not tag.has_attr("lang")
                 and not tag.find_parent(attrs={"lang": True})):
             tag["lang"] = "ar"
-    return str(soup)
+
+
+def wrap_wide(soup: BeautifulSoup) -> None:
+    """Wide things scroll inside themselves, never the page: each table in a ``div.table-scroll`` (a region
+    a keyboard can scroll, named by the table's first header), each chart of a cell's output in a
+    ``div.chart-scroll`` laid out right to left, so that on a narrow screen a chart keeps a legible width and
+    opens on its right side, where its title and its Arabic labels are."""
+    for table in soup.find_all("table"):
+        if table.find_parent(class_="table-scroll"):
+            continue
+        first = table.find("th")
+        name = " ".join(first.get_text(" ", strip=True).split()) if first else "table"
+        box = soup.new_tag("div", attrs={"class": "table-scroll", "role": "region", "tabindex": "0",
+                                         "aria-label": f"Table: {name}"[:120]})
+        table.wrap(box)
+    for img in soup.select(".cell_output img"):
+        if not img.find_parent(class_="chart-scroll"):
+            img.wrap(soup.new_tag("div", attrs={"class": "chart-scroll", "dir": "rtl"}))
+
+
+def page_text(soup: BeautifulSoup) -> str:
+    """The words of a page's body, as one line: what search results quote from."""
+    return " ".join(soup.get_text(" ").split())
 
 
 def mark_page(app, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if context.get("body"):
-        context["body"] = mark_direction(context["body"])
+    if not context.get("body"):
+        return
+    soup = BeautifulSoup(context["body"], "html.parser")
+    _mark_direction(soup)
+    wrap_wide(soup)
+    context["body"] = str(soup)
+    # the page's text for the search results' snippets (site_static/search-snippets.js): a script, because a page
+    # opened from the disk (file://) may not fetch another
+    texts = Path(app.outdir) / "_texts"
+    texts.mkdir(exist_ok=True)
+    write_if_changed(texts / f"{pagename}.js",
+                     f"PAGE_TEXTS[{json.dumps(pagename)}] = {json.dumps(page_text(soup), ensure_ascii=False)};\n")
 
 
 # --- static files --------------------------------------------------------------------------------------------------
@@ -248,4 +329,6 @@ def setup(app):
     app.add_css_file("fonts.css")
     app.add_css_file("site.css")
     app.add_css_file("print.css", media="print")
+    app.add_js_file("tables.js", loading_method="defer")
+    app.add_js_file("search-snippets.js", loading_method="defer")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
