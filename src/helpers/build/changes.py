@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import whole
+from helpers.datapackage.csvio import frame, whole
 from helpers.datapackage.curation import Curation
 from helpers.paths import PROCESSED
 
@@ -81,7 +81,7 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
                                                          change["direction"], low, high))
         row["note"] = _note(row, after, before, before_from, values, year, level, cited_of)
         rows.append(row)
-    table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
+    table = frame(rows, "stated_changes")
     for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
         table[column] = pd.Series([whole(v) for v in table[column]], dtype=object, index=table.index)
     return table
