@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## data: rebuild data/processed/* and data/datapackage.json from data/raw and data/curated
 data: $(STAMP)
-	$(PY) -m helpers.build
+	$(PY) -m helpers.datapackage.manifest || $(PY) -m helpers.build
 
 ## html: data, then execute in place the notebooks whose code or inputs changed (outputs are committed),
 ## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)

@@ -32,7 +32,6 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
 from helpers.datapackage import files, schema
@@ -105,7 +104,12 @@ def _parse(path: Path, resource: str) -> tuple[list[dict[str, str]], int, str]:
 
 def _validate(path: Path, resource: str, comments: int = 0) -> None:
     """Types and allowed values of every cell, by Frictionless, reported as the first error in one line (its row
-    counted among the data rows, after ``comments`` comment lines and the header)."""
+    counted among the data rows, after ``comments`` comment lines and the header).
+
+    Frictionless is imported here, when a table is validated, not with this module: a kernel whose tables the
+    manifest vouches for never validates one, and its import costs about half a second."""
+    import frictionless
+
     descriptor = {key: value for key, value in schema.resource(resource).items()
                   if key not in ("path", "sources")}
     descriptor["schema"] = {k: v for k, v in descriptor["schema"].items() if k != "foreignKeys"}  # checked below
