@@ -29,8 +29,7 @@ from helpers.paths import PROCESSED, RAW_REPORT
 
 
 def check_inputs(raw_report: Path = RAW_REPORT) -> None:
-    """Read every input of the build through the door, in full (no manifest trusted from now on)."""
-    manifest.distrust()
+    """Read every input of the build through the door, in full (call it where no manifest is trusted)."""
     sources()
     for res in schema.package()["resources"]:
         where = schema.path(res["name"])
@@ -48,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROCESSED, help="output folder (default: %(default)s)")
     parser.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
     args = parser.parse_args(argv)
+    with manifest.distrusted():
+        return _build(args)
+
+
+def _build(args) -> int:
     check_inputs(args.raw)
     built = build_tables(args.raw)
     tables = {args.out / schema.path(name).name: built[name] for name in TABLES}

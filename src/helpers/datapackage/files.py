@@ -28,6 +28,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -92,8 +93,13 @@ def read_json(path: Path) -> dict:
 _DIGESTS: dict[Path, tuple[tuple[int, int, int], str]] = {}
 
 
+RACY_NS = 2_000_000_000  # a file changed this recently may change again within the same mtime tick
+
+
 def digest(path: Path) -> str:
-    """SHA-256 of a file's bytes ("missing" for no file), remembered per (size, mtime, inode) within a process."""
+    """SHA-256 of a file's bytes ("missing" for no file), remembered per (size, mtime, inode) within a process,
+    but only for a file last changed more than two seconds ago: two writes within one tick of the clock that
+    stamps mtimes (a few ms) keep the same mtime, and the second must not be taken for the first (as git does)."""
     path = Path(path)
     try:
         st = path.stat()
@@ -107,7 +113,8 @@ def digest(path: Path) -> str:
         value = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
-    _DIGESTS[path] = (key, value)
+    if time.time_ns() - st.st_mtime_ns > RACY_NS:
+        _DIGESTS[path] = (key, value)
     return value
 
 
@@ -229,7 +236,10 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     """Write ``data`` (text as UTF-8, or bytes) to ``path`` atomically, unless the file already holds it.
     True when the file was written."""
     path = Path(path)
-    if holds(path, data):
+    with unrecorded():
+        same = holds(path, data)
+    if same:
+        sys.audit("helpers.written", str(path))  # for a watcher, the file is written: it holds what was to be
         return False
     commit(stage(path, data), path)
     return True

@@ -31,6 +31,7 @@ import csv
 import hashlib
 import io
 import json
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -50,10 +51,15 @@ _SRC = Path(__file__).resolve().parents[1]  # src/helpers
 _trust = True
 
 
-def distrust() -> None:
-    """From now on, in this process, trust no manifest (the build checks everything itself)."""
+@contextmanager
+def distrusted():
+    """Inside, trust no manifest: the build checks every input itself and builds every table."""
     global _trust
-    _trust = False
+    before, _trust = _trust, False
+    try:
+        yield
+    finally:
+        _trust = before
 
 
 def data_dir() -> Path:

@@ -72,7 +72,8 @@ LOCK = ROOT / "requirements.lock"
 
 # Runs silently in the kernel before the first cell: records each file under the given roots that is opened,
 # once per (mode, path), one line "r<TAB>path" or "w<TAB>path" appended to the log; a rename onto a path is a
-# write of that path (the atomic writers rename a temporary file into place); "e<TAB>path<TAB>key" for an entry
+# write of that path (the atomic writers rename a temporary file into place), and so is "helpers.written" (a
+# file that already held what was to be written); "e<TAB>path<TAB>key" for an entry
 # of a JSON file looked up (helpers.entry); nothing while helpers.unrecorded says the reads only check a table.
 # The busy flag keeps the hook's own write to the log from recording itself.
 RECORDER = r"""
@@ -108,8 +109,9 @@ def _helpers_record_opened_files(log, roots):
             if path:
                 note("e\t" + path + "\t" + args[1])
             return
-        if event == "os.rename":
-            path = inside(args[1]) if not isinstance(args[1], int) else None
+        if event in ("os.rename", "helpers.written"):
+            target = args[1] if event == "os.rename" else args[0]
+            path = inside(target) if not isinstance(target, int) else None
             if path:
                 note("w\t" + path)
             return
