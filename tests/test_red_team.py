@@ -520,3 +520,93 @@ def test_attack(attack, tmp_path, monkeypatch, capsys):
     assert snapshot(root / "data" / "processed") == before, "a failed command overwrote a processed table"
     if attack.notebooks:
         assert snapshot(root / "notebooks") == notebooks_before, "a notebook was overwritten"
+
+
+# --- attacks that need a process of their own ----------------------------------------------------------------------
+
+def run_copy(root: Path, *args: str, **options) -> subprocess.CompletedProcess:
+    """``python -m ...`` on the copy (its own src/ first on the path, so the copy is the project)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "HELPERS_FIGURES_DIR": str(root / "figures")}
+    return subprocess.run([sys.executable, *args], cwd=root, env=env, capture_output=True, text=True, timeout=600,
+                          **options)
+
+
+@pytest.fixture
+def whole_copy(tmp_path):
+    return copy_project(tmp_path / "repo", notebooks=True, src=True)
+
+
+@pytest.mark.parametrize("command", [["-m", "helpers.build"], ["-m", "helpers.publishing.site", "--out", "html"],
+                                     ["-m", "helpers.datapackage.manifest"]])
+def test_a_broken_data_package_stops_every_command_in_one_line(whole_copy, command):
+    """Read while the commands' modules are still being imported: one line all the same (helpers.errors' hook)."""
+    write(whole_copy, "data/datapackage.json", (whole_copy / "data/datapackage.json").read_bytes()[:1000])
+    done = run_copy(whole_copy, *command)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [done.stderr.strip()], done.stderr
+    assert re.fullmatch(r"error: data/datapackage\.json: line \d+: malformed JSON: .*", done.stderr.strip())
+
+
+def test_a_folder_that_cannot_be_written_is_one_line_and_changes_nothing(tmp_path, monkeypatch, capsys):
+    """As root a read-only folder can still be written, so the refusal of the file system is what is simulated:
+    the first temporary file beside a table cannot be made."""
+    root = copy_project(tmp_path / "repo")
+    processed = root / "data" / "processed"
+    (processed / "figures.csv").unlink()  # something to write
+    before = snapshot(processed)
+    clear = repoint(monkeypatch, root)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr("helpers.datapackage.files.tempfile.mkstemp", refuse)
+    try:
+        from helpers.build.cli import main
+        status = main(["--out", str(processed)])
+    finally:
+        clear()
+    err = capsys.readouterr().err.strip()
+    assert status == 1 and "\n" not in err
+    assert re.fullmatch(r"error: \S+/data/processed: cannot be written \(Permission denied\); nothing was changed",
+                        err), err
+    assert snapshot(processed) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder all the same")
+def test_a_read_only_folder_is_one_line(tmp_path, monkeypatch, capsys):
+    root = copy_project(tmp_path / "repo")
+    processed = root / "data" / "processed"
+    (processed / "figures.csv").unlink()
+    processed.chmod(0o555)
+    clear = repoint(monkeypatch, root)
+    try:
+        from helpers.build.cli import main
+        status = main(["--out", str(processed)])
+    finally:
+        clear()
+        processed.chmod(0o755)
+    assert status == 1 and "cannot be written (Permission denied)" in capsys.readouterr().err
+
+
+def test_ctrl_c_while_executing_is_one_line_and_leaves_nothing_behind(whole_copy):
+    """make html's execution step interrupted as a terminal does it (SIGINT to the process group): one line, status
+    130, the notebook as it was, no temporary folder left."""
+    import tempfile as tf
+    notebook = whole_copy / "notebooks" / NOTEBOOK
+    before = notebook.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(whole_copy / "src"), "HELPERS_FIGURES_DIR": str(whole_copy / "figures")}
+    process = subprocess.Popen([sys.executable, "-m", "helpers.publishing.execute", "--force", "--cache",
+                                str(whole_copy / "cache.json"), str(notebook)], cwd=whole_copy, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    folders = lambda: list(Path(tf.gettempdir()).glob(f"nbexec-{process.pid}-*"))  # noqa: E731
+    deadline = time.monotonic() + 120
+    while not any(f.glob("*.opened") for f in folders()) and time.monotonic() < deadline:
+        time.sleep(0.2)  # the kernel has started and runs the notebook's cells
+    assert folders(), "the run started"
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert process.returncode == 130, err
+    assert lines == ["interrupted (Ctrl-C): stopped; every file is either as it was or completely written"], err
+    assert notebook.read_bytes() == before
+    assert folders() == []
+    assert not list(notebook.parent.glob(".*.tmp"))

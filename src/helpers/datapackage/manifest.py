@@ -31,6 +31,7 @@ import csv
 import hashlib
 import io
 import json
+import sys
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
@@ -231,10 +232,18 @@ def up_to_date(folder: Path = PROCESSED) -> bool:
 
 @guarded
 def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.datapackage.manifest``: exit 0 when data/processed is up to date (nothing to build),
-    1 otherwise, with the reason; imports nothing heavy, so ``make data`` asks it first."""
-    import sys
-    if up_to_date():
+    """``python -m helpers.datapackage.manifest [--before-build]``: exit 0 when data/processed is up to date
+    (nothing to build), 1 otherwise, with the reason; imports nothing heavy, so ``make data`` asks it first.
+    ``--before-build``: bad input is left for the build to report (it says it in the same one line)."""
+    before_build = "--before-build" in (sys.argv[1:] if argv is None else argv)
+    try:
+        schema.package()  # a broken data package is said first, in one line (the build would stop on it)
+        current_ = up_to_date()
+    except DataError:
+        if before_build:
+            return 1
+        raise
+    if current_:
         print("data/processed up to date (the same inputs and code as the build that wrote it)")
         return 0
     print(f"data/processed: rebuilding ({describe_stale()})", file=sys.stderr)
