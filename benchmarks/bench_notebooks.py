@@ -1,5 +1,5 @@
 """Wall time of executing the notebooks, of the nbval run and of the HTML build, each against its floor; the
-cold and warm times of the build (`make html`'s three steps); where pytest's start-up goes.
+cold, warm and one-notebook-changed times of the build (`make html`'s steps); where pytest's start-up goes.
 
     python benchmarks/bench_notebooks.py [--repeat N] [--nbval-variants]
 
@@ -9,7 +9,10 @@ the floor of a run is ``n_notebooks x t_kernel / parallelism``, where ``t_kernel
 Assumed: the 2 workers (or kernels) share the notebooks evenly on the 2 cores. The HTML build adds one
 Sphinx start (a fresh Python importing Sphinx, MyST-NB and the theme, without jsonschema's slow optional import
 of rfc3987-syntax, as helpers.publishing.site starts); a warm build (nothing to execute or render) cannot beat its three
-steps' starts (data, execute, site) plus that import. The nbconvert start is printed too (nbval uses nbconvert).
+steps' starts (data, execute, README, site), each a bare Python start: a step with nothing to do says so without
+importing Sphinx or a Jupyter client. One notebook changed (a comment added to a code cell of a copy): the build
+executes that notebook and renders its page, so its floor is one kernel and one Sphinx start. The nbconvert start
+is printed too (nbval uses nbconvert).
 Each runner is also timed on n notebooks that only import pandas and matplotlib: that row is the runner's own
 overhead over the floor; the rest of the gap on the real notebooks is the notebooks' own work.
 Everything runs on copies in a temporary folder, charts go to a temporary HELPERS_FIGURES_DIR: the repository
@@ -37,7 +40,7 @@ from helpers.publishing.catalogue import find_notebooks
 from helpers.publishing.execute import execute_notebooks
 
 JOBS = 2
-TARGET = 1.3
+TARGET = 1.5
 PY = sys.executable
 NBVAL = ["-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q", "--nbval"]
 # The command the project runs (pyproject addopts), and alternatives.
@@ -161,19 +164,30 @@ def main() -> int:
         # (c) the whole build, as `make html` runs it (data, execute what changed, render), on copies: cold (no
         # execution cache, no Sphinx environment), then warm (nothing changed since)
         build_copies = copy_notebooks(work / "c")
-        steps = [[PY, "-m", "helpers.build"],
-                 [PY, "-m", "helpers.publishing.execute", "--cache", str(work / "cache.json"), *map(str, build_copies)],
+        steps = [[PY, "-m", "helpers.publishing.execute", "--cache", str(work / "cache.json"), *map(str, build_copies)],
+                 [PY, "-m", "helpers.publishing.catalogue", *map(str, build_copies)],  # the README step, printing
                  [PY, "-m", "helpers.publishing.site", "--out", str(work / "html"), "--work", str(work / "site-work"),
                   *map(str, build_copies)]]
 
-        def make_html() -> None:
+        def make_html() -> None:  # as the Makefile: the manifest first, the build only when it says so
+            if subprocess.run([PY, "-m", "helpers.datapackage.manifest", "--before-build"], env=env,
+                              **quiet).returncode:
+                subprocess.run([PY, "-m", "helpers.build"], check=True, env=env, **quiet)
             for step in steps:
                 subprocess.run(step, check=True, env=env, **quiet)
 
         cold = timed(make_html)
         rows.append(("make html, cold (all executed, all rendered)", cold, floor_run + t_sphinx))
         warm = min(timed(make_html) for _ in range(max(2, args.repeat)))
-        rows.append(("make html, warm (nothing changed)", warm, 3 * t_python + t_sphinx))
+        rows.append(("make html, warm (nothing changed)", warm, 4 * t_python))
+
+        def change_one() -> None:
+            nb = nbformat.read(build_copies[-1], as_version=4)
+            code = next(c for c in nb.cells if c.cell_type == "code")
+            code.source += f"\n# changed {time.perf_counter()}"
+            nbformat.write(nb, build_copies[-1])
+            make_html()
+        rows.append(("make html, one notebook changed", best_of(args.repeat, change_one), t_kernel + t_sphinx))
         render = [PY, "-m", "helpers.publishing.site", "--out", str(work / "html2"), "--work", str(work / "site-work2"),
                   *map(str, build_copies)]
         rows.append(("  its rendering alone, cold (Sphinx)",

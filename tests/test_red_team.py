@@ -364,19 +364,19 @@ ATTACKS = [
     Attack("an observation-figures row for an observation that does not exist",
            lambda r: edit_csv(r, "curated/observation-figures.csv",
                               lambda rows: rows.append(["o9999", "drugs.cases", "moved"])), "build",
-           r"observation-figures\.csv: row 2 \(line 3\), field 'obs': 'o9999' is not a obs of press-coverage\.tsv"),
+           r"observation-figures\.csv: row 2 \(line 3\), field 'obs': 'o9999': no such obs in press-coverage\.tsv"),
     Attack("an observation-figures row for a figure that does not exist",
            lambda r: edit_csv(r, "curated/observation-figures.csv",
                               lambda rows: set_cell(rows, "o0715", "figure", "drugs.unicorns")), "build",
-           r"observation-figures\.csv: row 1 \(line 2\), field 'figure': 'drugs\.unicorns' is not a figure of "
+           r"observation-figures\.csv: row 1 \(line 2\), field 'figure': 'drugs\.unicorns': no such figure in "
            r"metrics\.csv"),
     Attack("a hint mapped to no figure",
            lambda r: edit_csv(r, "curated/figure-hints.csv", lambda rows: rows[5].__setitem__(2, "drugs.unicorns")),
-           "build", r"figure-hints\.csv: row 5 \(line 6\), field 'figure': 'drugs\.unicorns' is not a figure"),
+           "build", r"figure-hints\.csv: row 5 \(line 6\), field 'figure': 'drugs\.unicorns': no such figure"),
     Attack("a part of a total that does not exist",
            lambda r: edit_csv(r, "curated/metrics.csv",
                               lambda rows: rows[4].__setitem__(rows[0].index("part_of"), "crime_overview.nothing")),
-           "build", r"metrics\.csv: row 4 \(line 5\), field 'part_of': 'crime_overview\.nothing' is not a figure"),
+           "build", r"metrics\.csv: row 4 \(line 5\), field 'part_of': 'crime_overview\.nothing': no such figure"),
     Attack("a unit without words in units.csv",
            lambda r: edit_csv(r, "curated/units.csv", lambda rows: rows.__delitem__(
                next(i for i, row in enumerate(rows) if row[1] == "visitors"))), "build",

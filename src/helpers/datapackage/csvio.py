@@ -151,9 +151,8 @@ def check_foreign_keys(path: Path, resource: str, rows: list[dict[str, str]], co
             if all(v == "" for v in value) or value in values:
                 continue
             shown = value[0] if len(value) == 1 else value
-            raise DataError(path, f"{shown!r} is not a {'/'.join(target_fields)} of "
-                                  f"{schema.path(target).name} (foreign key {resource}.{'/'.join(fields)} -> "
-                                  f"{target}.{'/'.join(target_fields)})",
+            raise DataError(path, f"{shown!r}: no such {'/'.join(target_fields)} in {schema.path(target).name} "
+                                  f"(foreign key {resource}.{'/'.join(fields)} -> {target}.{'/'.join(target_fields)})",
                             row=n, field=fields[0], line=comments + n + 1)
 
 
