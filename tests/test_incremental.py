@@ -230,3 +230,16 @@ def test_a_site_build_interrupted_says_so_and_forgets_its_pages(small_site, monk
     monkeypatch.undo()
     site.build_site(paths, work / "html", srcdir=work / "site-src", doctrees=work / "site-doctrees", quiet=True)
     assert (work / "html" / ".buildinfo").exists()
+
+
+def test_a_notebook_run_again_with_the_same_outputs_is_touched_not_rewritten(tmp_path):
+    """Sphinx re-reads a page whose notebook is older than a file it offers for download: a notebook executed
+    again because what it reads changed keeps its bytes but becomes newer (once), so its page is read once, not
+    at every build."""
+    path = notebook(tmp_path, "00-same.ipynb", "1 + 1")
+    execute.execute_notebooks([path], jobs=1)
+    first = path.read_bytes()
+    os.utime(path, ns=(1, 1))
+    execute.execute_notebooks([path], jobs=1)
+    assert path.read_bytes() == first
+    assert path.stat().st_mtime_ns > 1

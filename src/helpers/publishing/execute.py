@@ -27,7 +27,9 @@ After the run ``metadata.helpers.reads`` (data, schema, source files) and ``writ
 
 Each notebook runs top to bottom in a fresh ``python3`` kernel (``--jobs`` at once) and is saved with its outputs
 (sorted keys, indent 1, no timings, the Python version as major.minor: a run with the same inputs gives the same
-bytes, on any patch release, and an unchanged file is not rewritten), atomically (helpers.datapackage.files: a
+bytes, on any patch release, and an unchanged file is not rewritten, only touched: Sphinx re-reads a page whose
+notebook is older than a file it offers for download, so a notebook run again because what it reads changed is
+made newer than that, once), atomically (helpers.datapackage.files: a
 temporary file beside it, then a rename), so a run killed at any moment leaves every notebook whole. A failing
 notebook stops the run with one line naming the notebook and the cell; it is not saved. A notebook that is not one
 (empty, cut short) is one line saying ``git checkout`` it (helpers.publishing.catalogue.load_notebook). Ctrl-C
@@ -346,7 +348,8 @@ async def _execute_one(path: Path, out: Path, workdir: Path, env: dict, folder: 
     lines = opened_log.read_text(encoding="utf-8").splitlines() if opened_log.exists() else []
     opened = classify_opened(lines, ROOT, figures)
     nb.metadata.setdefault(METADATA_KEY, {}).update(reads=list(opened.reads), writes=list(opened.writes))
-    write_notebook(nb, out)  # atomic; as nbformat.write: sorted keys, indent 1, newline; Python as major.minor
+    if not write_notebook(nb, out):  # atomic; as nbformat.write: sorted keys, indent 1, newline; Python major.minor
+        os.utime(out)  # same bytes, but run again because what it reads changed: newer than its downloads
     return time.perf_counter() - started, opened
 
 
