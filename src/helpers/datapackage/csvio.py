@@ -36,7 +36,6 @@ import pandas as pd
 
 from helpers.datapackage import files, schema
 from helpers.datapackage import manifest as build_manifest
-from helpers.datapackage.files import BOM as _BOM  # noqa: F401  (kept for callers of the old name)
 from helpers.datapackage.files import read_json, read_text, write_if_changed  # noqa: F401  (the one reader)
 from helpers.errors import DataError
 from helpers.paths import PROCESSED

@@ -393,6 +393,9 @@ def execute_notebooks(paths: list[Path], *, jobs: int = 2, out_dir: Path | None 
             raise failures[0]
 
     sweep_temporary()
+    charts = Path(env.get(FIGURES_ENV) or ROOT / "figures")
+    for written in {*(p.parent for p in paths), *([out_dir] if out_dir else []), charts}:
+        files.sweep(written)  # what a killed writer left (.<name>.<random>.tmp)
     folder = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-"))
     try:
         asyncio.run(run_all(folder))

@@ -293,7 +293,8 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     write_font_files(generated_static)
     if status is None:
         status = io.StringIO() if quiet else sys.stdout
-    files.sweep(stamp_path(doctrees).parent)
+    for folder in (stamp_path(doctrees).parent, srcdir, generated_static, generated_static / "fonts"):
+        files.sweep(folder)  # what a killed writer left (.<name>.<random>.tmp)
     stamp_path(doctrees).unlink(missing_ok=True)
     finished = False
     try:
