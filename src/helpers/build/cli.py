@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
+    before = manifest.state()  # the inputs and code as they are when the build starts reading them
     check_inputs(args.raw)
     built = build_tables(args.raw)
     tables = {args.out / schema.path(name).name: built[name] for name in TABLES}
@@ -59,14 +60,14 @@ def _build(args) -> int:
     if args.check:
         stale = [p for p, t in tables.items() if not files.holds(p, as_csv(t))]
         expected = manifest.dumps(manifest.make({p.name: as_csv(t) for p, t in tables.items()},
-                                                stamp=args.raw.resolve() == RAW_REPORT.resolve()))
+                                                stamp=args.raw.resolve() == RAW_REPORT.resolve(), before=before))
         if not files.holds(args.out / MANIFEST_NAME, expected):
             stale.append(args.out / MANIFEST_NAME)
         for path in stale:
             print(f"error: {display_path(path)} differs from what the code builds; run `make data`", file=sys.stderr)
         return 1 if stale else 0
     # a manifest vouches for tables built from the inputs it names: not for a build from another raw report
-    written = set(write_tables(tables, resources, stamp=args.raw.resolve() == RAW_REPORT.resolve()))
+    written = set(write_tables(tables, resources, stamp=args.raw.resolve() == RAW_REPORT.resolve(), before=before))
     files.sweep(args.out)
     for path, table in tables.items():
         state = "wrote" if path in written else "unchanged"

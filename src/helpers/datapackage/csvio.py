@@ -212,12 +212,13 @@ def validate_text(text: str, resource: str, path: Path) -> None:
 
 
 def write_tables(frames: dict[Path, pd.DataFrame], resources: dict[Path, str] | None = None, *,
-                 stamp: bool = True) -> list[Path]:
+                 stamp: bool = True, before: tuple[str, dict[str, str]] | None = None) -> list[Path]:
     """Write the build's tables and, in each folder, the manifest (helpers.datapackage.manifest.make), whole: a
     table no longer made leaves no entry. Each table is checked against its schema first (``resources`` maps a
     path to its resource); then every file is staged, so a failure overwrites nothing, and renamed into place,
     the manifests last. A file that already holds its text is left alone. ``stamp=False`` writes a manifest without
-    the inputs and code (it then vouches for nothing). Returns the paths written."""
+    the inputs and code (it then vouches for nothing); ``before``: the inputs and code when the build started
+    (helpers.datapackage.manifest.state). Returns the paths written."""
     texts: dict[Path, str] = {path: as_csv(table) for path, table in frames.items()}
     for path, text in texts.items():
         if resources and path in resources:
@@ -227,7 +228,7 @@ def write_tables(frames: dict[Path, pd.DataFrame], resources: dict[Path, str] | 
     for folder in sorted({path.parent for path in texts}):
         target = folder / MANIFEST_NAME
         tables = {p.name: t for p, t in texts.items() if p.parent == folder}
-        out[target] = build_manifest.dumps(build_manifest.make(tables, stamp=stamp))
+        out[target] = build_manifest.dumps(build_manifest.make(tables, stamp=stamp, before=before))
         manifests.append(target)
     written = files.write_all({p: t for p, t in out.items() if p not in manifests})
     written += files.write_all({p: out[p] for p in manifests})

@@ -116,13 +116,20 @@ def entry(text: str) -> dict:
     return {"rows": rows, "sha256": files.text_digest(text)}
 
 
-def make(tables: dict[str, str], stamp: bool = True) -> dict:
-    """The whole manifest for ``tables`` (file name -> CSV text), stamped with the current inputs and code
-    (``stamp=False``: entries only, a manifest that vouches for nothing)."""
+def state() -> tuple[str, dict[str, str]]:
+    """(code digest, input digests) now: the build takes them before it reads anything, so that an input changed
+    while it runs is not recorded as the one it read."""
+    return code_digest(), input_digests()
+
+
+def make(tables: dict[str, str], stamp: bool = True, before: tuple[str, dict[str, str]] | None = None) -> dict:
+    """The whole manifest for ``tables`` (file name -> CSV text), stamped with the inputs and code of ``before``
+    (``state()`` taken when the build started; now, by default). ``stamp=False``: entries only, a manifest that
+    vouches for nothing."""
     entries = {name: entry(text) for name, text in sorted(tables.items())}
     if not stamp:
         return entries
-    code, digests = code_digest(), input_digests()
+    code, digests = before or state()
     key = _key(code, digests, {name: e["sha256"] for name, e in entries.items()})
     return {**entries, BUILD: {"code": code, "inputs": digests, "key": key}}
 

@@ -231,6 +231,10 @@ def sphinx_config(version: str, generated_static: Path) -> dict:
     }
 
 
+class SiteError(Exception):
+    """Sphinx did not finish: one line (Sphinx has printed its own warnings before it)."""
+
+
 def stamp_path(doctrees: Path) -> Path:
     return doctrees.with_name(doctrees.name + "-stamp.json")
 
@@ -306,7 +310,7 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
             _once(app.config.templates_path)
             app.build()
         if app.statuscode:
-            raise RuntimeError(f"sphinx-build failed with status {app.statuscode}")
+            raise SiteError(f"Sphinx stopped with status {app.statuscode} (its warnings, errors here, are above)")
         finished = True
     finally:
         if not finished:
@@ -337,7 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.fresh and up_to_date(paths, args.out, srcdir=srcdir, doctrees=doctrees):
         print(f"site up to date: {args.out / 'index.html'} (made from the same notebooks, data and code)")
         return 0
-    index = build_site(paths, args.out, fresh=args.fresh, srcdir=srcdir, doctrees=doctrees)
+    try:
+        index = build_site(paths, args.out, fresh=args.fresh, srcdir=srcdir, doctrees=doctrees)
+    except SiteError as error:
+        print(f"error: the site was not built: {error}", file=sys.stderr)
+        return 1
     print(f"site: {index}")
     return 0
 
