@@ -15,9 +15,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
 	touch $@
 
-## data: rebuild data/processed/* and data/datapackage.json from data/raw and data/curated
+## data: data/processed/* from data/raw and data/curated, when an input or the building code changed since the
+## build that wrote them (helpers.datapackage.manifest says; then python -m helpers.build checks and builds all)
 data: $(STAMP)
-	$(PY) -m helpers.build
+	$(PY) -m helpers.datapackage.manifest --before-build || $(PY) -m helpers.build
 
 ## html: data, then execute in place the notebooks whose code or inputs changed (outputs are committed),
 ## then render the static site into build/html from the notebooks as they are (Sphinx + MyST-NB)

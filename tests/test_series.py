@@ -209,6 +209,7 @@ def test_secondary_file_with_a_bad_value(tmp_path, monkeypatch):
     bad = tmp_path / RAW_SECONDARY.name
     bad.write_text(RAW_SECONDARY.read_text(encoding="utf-8").replace("\t92\t", "\tninety-two\t"), encoding="utf-8")
     monkeypatch.setattr(series_module, "read_raw", lambda path: path.read_text(encoding="utf-8"))
+    monkeypatch.setattr("helpers.datapackage.raw.read_raw", lambda path: path.read_text(encoding="utf-8"))
     with pytest.raises(DataError, match=r"secondary-figures.tsv: row 1 \(line 5\), field 'value': type-error: 'ninety-two'"):
         read_secondary(bad)
 

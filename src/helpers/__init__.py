@@ -16,3 +16,9 @@ At the top: ``paths`` (project folders), ``errors`` (the one-line DataError), ``
 # Every process that imports helpers (a notebook's kernel, the build, the site) starts without jsonschema's IRI
 # format checker, whose import builds ~35 parsers (about 3 s): see helpers.fast_start for why that is safe.
 from . import fast_start  # noqa: E402,F401
+
+# A DataError or Ctrl-C that reaches the top of a plain Python process (a command, even while it is still importing
+# its modules) is printed as one line, not a traceback: see helpers.errors.
+from .errors import install_excepthook  # noqa: E402
+
+install_excepthook()

@@ -1,26 +1,27 @@
 """The site's findings: counts and the notable checks, read from the processed tables, in both languages."""
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from pathlib import Path
 
+from helpers.datapackage import schema
+from helpers.datapackage.csvio import read_table
 from helpers.language import labels, wording
 from helpers.paths import PROCESSED
 
 
-def _read_csv(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+def _read_csv(processed: Path, resource: str) -> list[dict]:
+    """A processed table through the door (schema, manifest), as strings."""
+    return read_table(processed / schema.path(resource).name, resource)
 
 
 def findings(processed: Path = PROCESSED) -> dict:
     """Counts and the notable checks, read from the processed tables (nothing typed here)."""
-    observations = _read_csv(processed / "observations.csv")
-    report_figures = _read_csv(processed / "report-figures.csv")
-    changes = [r for r in _read_csv(processed / "stated-changes.csv") if r["before_from"] == "previous_report"]
-    revisions = _read_csv(processed / "revisions.csv")
-    checks = _read_csv(processed / "checks.csv")
+    observations = _read_csv(processed, "observations")
+    report_figures = _read_csv(processed, "report_figures")
+    changes = [r for r in _read_csv(processed, "stated_changes") if r["before_from"] == "previous_report"]
+    revisions = _read_csv(processed, "revisions")
+    checks = _read_csv(processed, "checks")
     article = [o for o in observations if o["source"] != "press-coverage.tsv"]
     press = [o for o in observations if o["source"] == "press-coverage.tsv"]
     return {

@@ -1,6 +1,5 @@
 """``python -m helpers.build``: see helpers.build.cli."""
-import sys
-
 from helpers.build.cli import main
+from helpers.errors import run_main
 
-sys.exit(main())
+run_main(main)

@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import whole
+from helpers.datapackage.csvio import frame, whole
 from helpers.datapackage.curation import Curation
 from helpers.paths import PROCESSED
 
@@ -61,7 +61,7 @@ def build_stated_changes(report_figures: pd.DataFrame, curation: Curation) -> pd
         for before_from, before in comparisons:
             rows.append(_comparison(values, curation, year, figure, change, level, before_from, before,
                                     has_previous=year - 1 in years))
-    table = pd.DataFrame(rows, columns=schema.columns("stated_changes"))
+    table = frame(rows, "stated_changes")
     for column in ("stated", "level_before", "level_after", "implied", "tolerance_low", "tolerance_high"):
         table[column] = pd.Series([whole(v) for v in table[column]], dtype=object, index=table.index)
     return table

@@ -27,7 +27,7 @@ from helpers.build import bounds
 from helpers.build.series import accounting, build_series, repeated_values
 from helpers.datapackage import schema
 from helpers.datapackage.article import Report, load_report
-from helpers.datapackage.csvio import read_table, whole
+from helpers.datapackage.csvio import frame, read_table, whole
 from helpers.errors import DataError
 from helpers.language import wording
 from helpers.language.labels import figure_label
@@ -344,7 +344,7 @@ def build_checks(figures: pd.DataFrame, report: Report | None = None, series: pd
         if swapped_digits(va, vb) and frozenset((a, b)) not in covered:
             raise DataError(path, f"{a} ({int(va)}) and {b} ({int(vb)}) differ by one swap of adjacent digits: "
                                   "add a transposition check for them")
-    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    table = frame(rows, "checks")
     table["recomputed_qualifier"] = table["recomputed_qualifier"].fillna("")
     for column in ("published", "recomputed", "difference"):  # whole numbers stay whole, a missing value stays empty
         table[column] = pd.Series([whole(v) for v in table[column]], dtype=object, index=table.index)

@@ -13,15 +13,13 @@ import pandas as pd
 
 from helpers.datapackage import schema
 from helpers.datapackage.article import Report, load_report
-from helpers.datapackage.csvio import read_table
+from helpers.datapackage.csvio import frame, read_table
 from helpers.datapackage.raw import sources
 from helpers.errors import DataError
 from helpers.reading import NumberMatch
 
 LABELS_CSV = schema.path("figure_labels")
 EXCLUSION_REASONS_CSV = schema.path("exclusion_reasons")
-FIGURE_COLUMNS = schema.columns("figures")
-EXCLUSION_COLUMNS = schema.columns("exclusions")
 PERIOD_RULES = ("report-year", "event-range", "following-year")
 _ISO_PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 # Between an anchor and its number only spaces, a comma or the conjunction 'و' may stand.
@@ -88,6 +86,7 @@ def build_figures(report: Report | None = None, labels: Path = LABELS_CSV) -> pd
     report = report or load_report()
     rows = []
     seen: dict[str, int] = {}
+    ordinals = schema.ordinals("figures", "unit")
     for n, label in enumerate(read_table(labels, "figure_labels"), start=1):
         if label["id"] in seen:
             raise DataError(labels, f"duplicate id (also row {seen[label['id']]})", row=n, field="id", line=n + 1)
@@ -96,13 +95,18 @@ def build_figures(report: Report | None = None, labels: Path = LABELS_CSV) -> pd
         if m.value is None:
             raise DataError(labels, f"the number {m.text!r} after the anchor cannot be read whole: {m.reason}",
                             row=n, field="anchor", line=n + 1)
+        ordinal = label["unit"] in ordinals
+        if ordinal != m.ordinal:  # a unit of another kind than the number: "2,400,000 editions", "the 6th visitors"
+            raise DataError(labels, f"unit {label['unit']!r} is {'an ordinal (the n-th)' if ordinal else 'a count'}, "
+                                    f"but {m.text!r} after the anchor is {'an ordinal' if m.ordinal else 'a count'}",
+                            row=n, field="unit", line=n + 1)
         rows.append({
             "id": label["id"], "section": label["section"], "metric_en": label["metric_en"],
             "metric_ar": label["metric_ar"], "value": m.value, "unit": label["unit"], "qualifier": m.qualifier,
             "period": period_of(report, label["period"], m, labels, n), "quote": m.text, "start": m.start,
             "end": m.end, "context": context_of(report, m.start, m.end), "note": label.get("note") or "",
         })
-    figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    figures = frame(rows, "figures")
     taken = figures.groupby(["start", "end"])["id"].apply(list)
     for (start, end), ids in taken.items():
         if len(ids) > 1:
@@ -143,4 +147,4 @@ def build_exclusions(figures: pd.DataFrame, report: Report | None = None,
                                          f"exclusion: add it to {LABELS_CSV.name} or {reasons.name}")
         rows.append({"start": m.start, "end": m.end, "text": m.text, "value": m.value, "kind": kind,
                      "reason": reason})
-    return pd.DataFrame(rows, columns=EXCLUSION_COLUMNS)
+    return frame(rows, "exclusions")

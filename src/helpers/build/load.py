@@ -2,12 +2,17 @@
 
 ``load(resource)`` is the one loader of data/processed (``load_figures`` and the others name it for each table):
 
-1. the file is read through the data package (helpers.datapackage.csvio.read_table): its columns, types and
-   allowed values by the schema, its row count and SHA-256 by the build manifest beside it;
-2. it is compared cell by cell with the table the build makes from the sources now (built once per process);
-3. a row that differs is explained where the table knows how: a figure of the article by its quote at its offsets
-   in the raw text; an observation by its quote, figure, offsets and reading. Any other difference is named by its
-   first differing cell;
+1. the file is read through the data package (helpers.datapackage.csvio.read_table): its bytes, header and cell
+   counts, its row count and SHA-256 by the build manifest beside it;
+2. when that manifest is current (helpers.datapackage.manifest: its key is that of the inputs and the building code
+   there are now, and it binds this table's SHA-256), the table is what the build makes from the sources, checked
+   against its schema by that build: it is verified without rebuilding. The guarantee is paid for once, by
+   ``python -m helpers.build``, not by every kernel;
+3. otherwise (an input or the code changed since the build, or the table or its entry was edited by hand) the
+   table is validated against its schema and compared cell by cell with the table the build makes from the
+   sources now (built once per process); a row that differs is explained where the table knows how: a figure of
+   the article by its quote at its offsets in the raw text; an observation by its quote, figure, offsets and
+   reading. Any other difference is named by its first differing cell;
 4. the cells are typed by the schema: ``integer`` fields as nullable integers, ``number`` fields as whole numbers
    where whole (helpers.datapackage.csvio.whole), empty cells as None; every other field stays text.
 
@@ -23,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.build import Build
-from helpers.datapackage import schema
+from helpers.build import TABLES, Build
+from helpers.datapackage import manifest, schema
 from helpers.datapackage.article import Report, load_report
 from helpers.datapackage.csvio import read_table, whole
 from helpers.datapackage.curation import load_curation
@@ -62,10 +67,13 @@ def typed(resource: str, rows: list[dict[str, str]]) -> pd.DataFrame:
 
 def load(resource: str, path: Path | None = None) -> pd.DataFrame:
     """A processed table, read, checked against the sources and typed (see the module's docstring)."""
-    want_table = built().table(resource)  # a KeyError names the tables there are
-    path = schema.path(resource) if path is None else path
+    if resource not in TABLES:
+        raise KeyError(f"{resource!r} is not a table the build makes ({', '.join(TABLES)})")
+    path = schema.path(resource) if path is None else Path(path)
     rows = read_table(path, resource)
-    want = as_text(want_table)
+    if manifest.trusted(path):
+        return typed(resource, rows)
+    want = as_text(built().table(resource))
     if len(rows) != len(want):
         n = min(len(rows), len(want)) + 1
         raise DataError(path, f"{len(rows)} rows, but the sources give {len(want)}; run `make data`", row=n,

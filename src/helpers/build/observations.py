@@ -23,7 +23,7 @@ from helpers.build.figures import build_figures
 from helpers.build.reconcile import Obs, Reconciled, copy_clusters, reconcile
 from helpers.datapackage import schema
 from helpers.datapackage.article import Report, load_report
-from helpers.datapackage.csvio import whole
+from helpers.datapackage.csvio import frame, whole
 from helpers.datapackage.curation import Curation, load_curation
 from helpers.datapackage.press import PRESS_TSV, load_press
 from helpers.datapackage.raw import sources
@@ -124,7 +124,7 @@ def build_observations(report: Report | None = None, curation: Curation | None =
         o = by_id[r["obs"]]
         r.update(agreement=o.agreement, cause=o.cause, cause_detail=o.cause_detail, source_group=o.source_group,
                  copy_cluster=o.copy_cluster, value=whole(r["value"]))
-    observations = pd.DataFrame(rows, columns=schema.columns("observations"))
+    observations = frame(rows, "observations")
     for column in ("source_start", "source_end"):
         observations[column] = observations[column].astype("Int64")
     return observations, _report_figures(results, curation)
@@ -160,7 +160,7 @@ def _report_figures(results: dict[tuple[int, str], Reconciled], curation: Curati
             "supporting_sources": r.supporting_sources, "values_stated": r.values_stated,
             "obs_ids": " ".join(o.obs for o in r.observations), "note": r.note,
         })
-    table = pd.DataFrame(rows, columns=schema.columns("report_figures"))
+    table = frame(rows, "report_figures")
     table["value"] = pd.Series([row["value"] for row in rows], dtype=object, index=table.index)
     return table
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from helpers.build.series import DISAGREE, THIS_REPORT, publication
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import read_table, whole
+from helpers.datapackage.csvio import frame, read_table, whole
 from helpers.datapackage.curation import Curation
 
 PER_YEAR = ("value", "qualifier", "status", "outlets")
@@ -77,7 +77,7 @@ def build_panel(report_figures: pd.DataFrame, series: pd.DataFrame, curation: Cu
             row.update({f"{name}_{year}": cell for name, cell in zip(PER_YEAR, cells)})
             row["years_stated"] += cells[2] != "not_stated"
         rows.append(row)
-    table = pd.DataFrame(rows, columns=schema.columns("panel"))
+    table = frame(rows, "panel")
     for year in years:
         table[f"value_{year}"] = pd.Series([whole(v) for v in table[f"value_{year}"]], dtype=object, index=table.index)
     return table

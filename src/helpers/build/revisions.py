@@ -25,7 +25,7 @@ import pandas as pd
 
 from helpers.build.reconcile import consistent, place_value
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import whole
+from helpers.datapackage.csvio import frame, whole
 from helpers.datapackage.curation import Curation
 
 
@@ -98,7 +98,7 @@ def build_revisions(report_figures: pd.DataFrame, curation: Curation, panel: pd.
         if single:
             row["note"] += "; " + " and ".join(single) + " level from a single source"
         rows.append(row)
-    table = pd.DataFrame(rows, columns=schema.columns("revisions"))
+    table = frame(rows, "revisions")
     for column in ("cited", "published", "difference", "difference_pct"):  # whole numbers stay whole
         table[column] = pd.Series([whole(v) for v in table[column]], dtype=object, index=table.index)
     return table

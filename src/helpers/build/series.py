@@ -18,15 +18,15 @@ import pandas as pd
 
 from helpers.build import bounds
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import read_table
-from helpers.datapackage.raw import read_raw, sources
+from helpers.datapackage.csvio import frame, read_table
+from helpers.datapackage.raw import read_raw, read_raw_table, sources
 from helpers.errors import DataError
 from helpers.language.wording import citation
 from helpers.paths import RAW_REPORT, RAW_SECONDARY
 
 METRICS_CSV = schema.path("series_metrics")
+LABELS_CSV = schema.path("figure_labels")
 CITIES_CSV = schema.path("open_days_cities")
-SERIES_COLUMNS = schema.columns("series")
 THIS_REPORT = "figures.csv"
 DISAGREE = "sources disagree"  # the note that records a disagreement
 _MONTHS_EN = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
@@ -35,11 +35,12 @@ _EDITION = re.compile(r"\b(\d+)(?:st|nd|rd|th) edition\b")
 
 
 def read_secondary(path: Path = RAW_SECONDARY) -> list[tuple[int, int, dict]]:
-    """Rows of secondary-figures.tsv as (row number, line number, dict), checked by its checksum and its schema."""
+    """Rows of secondary-figures.tsv as (row number, line number, dict), checked by its checksum, its schema and its
+    row count (sources.json)."""
     text = read_raw(path)  # the raw copy is the recorded one, byte for byte
     comments = next((i for i, line in enumerate(text.splitlines()) if not line.startswith("#")), 0)
     return [(n, comments + 1 + n, {**row, "year": int(row["year"]), "value": int(row["value"])})
-            for n, row in enumerate(read_table(path, "secondary_figures"), start=1)]
+            for n, row in enumerate(read_raw_table(path, "secondary_figures"), start=1)]
 
 
 def _metric_map(path: Path = METRICS_CSV):
@@ -96,6 +97,9 @@ def _observations(figures: pd.DataFrame) -> list[dict]:
                  and ar in figures.at["open_days.edition", "context"]), "")
     for figure_id, metric in by_figure.items():
         fig = figures.loc[figure_id]
+        if fig["unit"] != labels[metric][2]:  # a figure counts what its series counts
+            raise DataError(LABELS_CSV, f"{figure_id}: unit {fig['unit']!r}, but its series metric {metric!r} "
+                                        f"({METRICS_CSV.name}) counts {labels[metric][2]!r}", field="unit")
         details = {"period": fig["period"], "edition": None, "city_en": "", "city_ar": ""}
         if metric.startswith("open_days"):
             details.update(edition=edition, city_en=city, city_ar=cities.get(city, ""))
@@ -211,7 +215,7 @@ def build_series(figures: pd.DataFrame) -> pd.DataFrame:
         groups.setdefault((obs["year"], obs["metric"]), []).append(obs)
     rows = [_merge(group) for group in groups.values()]
     _complete_open_days(rows)
-    series = pd.DataFrame(rows, columns=SERIES_COLUMNS)
+    series = frame(rows, "series")
     for metric, value, years in repeated_values(series):
         note = f"same value ({value:,}) in {', '.join(map(str, years))}: possibly a repeated figure"
         hit = (series["metric"] == metric) & (series["value"] == value)

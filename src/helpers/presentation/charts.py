@@ -35,6 +35,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from helpers.datapackage.files import write_if_changed
 from helpers.language import wording
 from helpers.language.bidi import LRM, check_pair
 from helpers.language.formats import QUALIFIER_MARKS, format_percent, neutral_number, with_qualifier
@@ -720,10 +721,12 @@ def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None =
     with matplotlib.rc_context({"svg.hashsalt": "dgsn-2025", "svg.fonttype": "path", "pdf.fonttype": 42}):
         fig.savefig(png, format="png", dpi=dpi, metadata=METADATA["png"])
         data = png.getvalue()
-        (folder / f"{name}.png").write_bytes(data)
+        write_if_changed(folder / f"{name}.png", data)  # atomic: a killed kernel leaves no half chart
         for fmt in formats:
             if fmt != "png":
-                fig.savefig(folder / f"{name}.{fmt}", format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
+                out = io.BytesIO()
+                fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
+                write_if_changed(folder / f"{name}.{fmt}", out.getvalue())
     width, _ = _png_size(data)
     return Image(data=data, format="png", width=round(width * 100 / dpi), alt=f"{alt_ar}\n{alt_en}")
 
@@ -739,8 +742,10 @@ def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder
     paths = []
     for fmt in formats:
         path = folder / f"{name}.{fmt}"
+        out = io.BytesIO()
         with matplotlib.rc_context({"svg.hashsalt": "dgsn-2025", "svg.fonttype": "path",
                                     "pdf.fonttype": 42}):
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
+            fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
+        write_if_changed(path, out.getvalue())  # atomic, and only if changed
         paths.append(path)
     return paths

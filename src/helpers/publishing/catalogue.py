@@ -14,6 +14,13 @@ One place for each fact:
   * ``reads`` and ``writes`` (in the same metadata) are recorded by ``helpers.publishing.execute`` from the files the
     kernel actually opened, not typed by hand: the project files it read (data, schema, source text) and the
     charts it wrote. The site's download links and the incremental build use them.
+
+Every notebook is read through ``load_notebook``: a file that is empty, cut short or not a valid notebook is one
+line naming it and saying what to do, ``git checkout notebooks/NN-x.ipynb``: its code is in git and nowhere else,
+so it cannot be executed again to repair it. (The project's own writers are atomic, helpers.datapackage.files:
+a killed run leaves the old notebook or the new one, never half of one.) Notebooks are written with
+``write_notebook``, atomically, ``language_info.version`` cut to major.minor (3.12, not 3.12.4), so that a run
+on another patch release of Python rewrites nothing.
 """
 from __future__ import annotations
 
@@ -25,8 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import nbformat.reader
 
-from helpers.errors import DataError, display_path
+from helpers.datapackage import files
+from helpers.errors import DataError, display_path, guarded, run_main
 from helpers.language.bidi import first_strong_direction
 from helpers.paths import NOTEBOOKS, ROOT
 
@@ -66,6 +75,48 @@ class Notebook:
     @property
     def number(self) -> str:
         return self.path.name[:2]
+
+
+def load_notebook(path: Path, *, validate: bool = True) -> nbformat.NotebookNode:
+    """A notebook, read and (with ``validate``) checked against the notebook format; DataError naming it, with
+    ``git checkout`` to restore it, when it is not one."""
+    path = Path(path)
+    restore = f"restore it with `git checkout {display_path(path)}` (its code is in git only)"
+    try:
+        text = files.read_text(path)
+    except DataError as err:
+        raise DataError(path, f"{err.problem}; {restore}") from None
+    try:
+        nb = nbformat.reader.reads(text)  # JSON and version, without nbformat's logged validation
+    except Exception as err:  # nbformat raises NotJSONError, ValueError, KeyError... for what is not a notebook
+        raise DataError(path, f"not a notebook ({type(err).__name__}: {' '.join(str(err).split())[:120]}); "
+                              f"{restore}") from None
+    try:
+        nb = nbformat.convert(nb, 4)
+        if validate:
+            nbformat.validate(nb)
+    except Exception as err:
+        raise DataError(path, f"not a valid notebook ({' '.join(str(err).split())[:120]}); {restore}") from None
+    return nb
+
+
+def short_version(nb: nbformat.NotebookNode) -> None:
+    """``metadata.language_info.version`` to major.minor (3.12.4 -> 3.12), in place."""
+    info = nb.get("metadata", {}).get("language_info")
+    if isinstance(info, dict) and isinstance(info.get("version"), str):
+        info["version"] = ".".join(info["version"].split(".")[:2])
+
+
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """A notebook as this project saves it: nbformat's JSON (sorted keys, indent 1), a final newline, the Python
+    version as major.minor."""
+    short_version(nb)
+    return nbformat.writes(nb) + "\n"
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: Path) -> bool:
+    """Save a notebook atomically (see ``notebook_text``), only if changed; True when written."""
+    return files.write_if_changed(Path(path), notebook_text(nb))
 
 
 def find_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -112,8 +163,9 @@ def titles(nb: nbformat.NotebookNode, path: Path) -> tuple[str, str]:
 
 
 def read_notebook(path: Path, groups: list[Group] | None = None) -> Notebook:
-    """A notebook's entry; DataError (one line naming the notebook and the field) when its section is missing."""
-    nb = nbformat.read(path, as_version=4)
+    """A notebook's entry; DataError (one line naming the notebook and the field) when it is not a notebook or its
+    section is missing."""
+    nb = load_notebook(path)
     groups = load_groups() if groups is None else groups
     meta = nb.metadata.get(METADATA_KEY, {})
     group = meta.get("group")
@@ -146,13 +198,12 @@ def by_group(notebooks: list[Notebook], groups: list[Group] | None = None) -> li
 
 def update_metadata(path: Path, **fields) -> bool:
     """Set ``metadata.helpers.<field>`` in the notebook file; write only if something changed. True if written."""
-    nb = nbformat.read(path, as_version=4)
+    nb = load_notebook(path)
     meta = nb.metadata.setdefault(METADATA_KEY, {})
     if all(meta.get(key) == value for key, value in fields.items()):
         return False
     meta.update(fields)
-    nbformat.write(nb, path)  # sorted keys, indent=1, ensure_ascii=False: as JupyterLab saves
-    return True
+    return write_notebook(nb, path)  # sorted keys, indent=1, ensure_ascii=False: as JupyterLab saves
 
 
 def _cell(paths: tuple[str, ...]) -> str:
@@ -188,9 +239,10 @@ def update_readme(notebooks: list[Notebook], path: Path = README) -> None:
             shows[cells[0]] = cells[2]
     rows = [f"| {name} | {section} | {shows.get(name, '...')} | {reads} | {writes} |"
             for name, section, reads, writes in readme_rows(notebooks)]
-    path.write_text(text[:start] + _README_HEADER + "\n".join(rows) + text[end:], encoding="utf-8")
+    files.write_if_changed(path, text[:start] + _README_HEADER + "\n".join(rows) + text[end:])
 
 
+@guarded
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.publishing.catalogue", description=__doc__.split("\n\n")[0])
     parser.add_argument("--readme", action="store_true", help="print the README table's notebook columns")
@@ -226,4 +278,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main(main)

@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.datapackage import schema
-from helpers.datapackage.csvio import write_if_changed
+from helpers.datapackage.files import write_if_changed
 from helpers.datapackage.raw import sources
 from helpers.paths import BUILD, DATA
 from helpers.publishing.citation import citation_text, collection_title

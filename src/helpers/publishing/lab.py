@@ -23,6 +23,7 @@ from pathlib import Path
 
 from jupyter_core.paths import jupyter_config_dir
 
+from helpers.datapackage.files import write_if_changed
 from helpers.paths import NOTEBOOKS, ROOT
 
 CUSTOM_CSS = Path(__file__).resolve().parent / "lab_custom" / "custom.css"
@@ -31,12 +32,14 @@ CONFIG_DIR = ROOT / ".venv" / "jupyter-config"
 
 def prepare(config_dir: Path = CONFIG_DIR) -> Path:
     """Put custom.css and the setting that loads it into *config_dir*; returns the folder."""
-    (config_dir / "custom").mkdir(parents=True, exist_ok=True)
-    (config_dir / "custom" / "custom.css").write_bytes(CUSTOM_CSS.read_bytes())
+    write_if_changed(config_dir / "custom" / "custom.css", CUSTOM_CSS.read_bytes())  # atomic, only if changed
     settings = config_dir / "jupyter_server_config.json"
-    config = json.loads(settings.read_text(encoding="utf-8")) if settings.exists() else {}
+    try:
+        config = json.loads(settings.read_text(encoding="utf-8")) if settings.exists() else {}
+    except ValueError:
+        config = {}  # a settings file cut short (a killed writer before these were atomic): written anew
     config.setdefault("LabApp", {})["custom_css"] = True
-    settings.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    write_if_changed(settings, json.dumps(config, indent=1) + "\n")
     return config_dir
 
 

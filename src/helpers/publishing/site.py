@@ -11,8 +11,24 @@ Arabic font. Executing the notebooks is helpers.publishing.execute's job (``make
 Sources are staged in ``build/site-src``: a link to each ``notebooks/NN-*.ipynb`` and an ``index.md`` written
 here (what the collection is, findings read from ``data/processed``, the notebooks by section, version, build
 date, licence, how to cite). Sphinx keeps its environment in ``build/site-doctrees`` and rewrites only pages
-whose sources changed, so a second build with nothing changed takes seconds. No conf.py: the configuration is
-``sphinx_config`` below, in one place with the code it goes with.
+whose sources changed. No conf.py: the configuration is ``sphinx_config`` below, in one place with the code it
+goes with.
+
+Incremental, honestly:
+
+* the configuration is the same at every run, including the values the themes set while they load (the
+  permalink icon, the source-link suffix, the theme's own defaults, the theme's template folders, added once):
+  Sphinx compares its saved configuration with the new one and, when any value differs, logs "The configuration
+  has changed" and re-reads pages;
+* nothing upstream rewrites a file it does not change (the build, the execution, the staging keep mtimes), since
+  Sphinx re-reads a page when a file it depends on (the notebook, a download) is newer;
+* before Sphinx is even imported, a stamp (``build/site-doctrees-stamp.json``) of everything the site is made
+  from (the notebooks, the files they offer for download, the processed tables the index reads, the helpers'
+  source, the lock, the citation, the build date, the folders) is compared with the one saved by the last
+  successful build: when they agree, nothing is read or written ("site up to date", in a second or so).
+
+A build that fails or is interrupted (Ctrl-C) saves no stamp and removes Sphinx's ``.buildinfo``, so the next
+build writes every page again: a page half-written at the interrupt does not survive it.
 
 The build date is today's (UTC), or ``$SOURCE_DATE_EPOCH``'s when it is set (reproducible builds); with it fixed
 two builds give the same bytes.
@@ -33,24 +49,24 @@ from pathlib import Path
 if __name__ == "__main__":
     from helpers import fast_start  # noqa: F401  (before nbformat: see its docstring)
 
-from sphinx.application import Sphinx  # noqa: E402
-from sphinx.util.docutils import docutils_namespace  # noqa: E402
-
-from helpers.analysis.findings import finding_lines, findings  # noqa: E402
-from helpers.errors import DataError  # noqa: E402
-from helpers.datapackage.csvio import write_if_changed  # noqa: E402
-from helpers.paths import BUILD, DATAPACKAGE, ROOT, SITE  # noqa: E402
-from helpers.publishing import execute  # noqa: E402
+from helpers.datapackage import files  # noqa: E402
+from helpers.datapackage.files import write_if_changed  # noqa: E402
+from helpers.errors import DataError, guarded, run_main  # noqa: E402
+from helpers.paths import BUILD, DATAPACKAGE, PROCESSED, ROOT, SITE  # noqa: E402
 from helpers.publishing import downloads, pages  # noqa: E402
-from helpers.publishing.catalogue import Notebook, by_group, catalogue, load_groups  # noqa: E402
+from helpers.publishing.catalogue import (GROUPS_FILE, Notebook, by_group, catalogue, find_notebooks,  # noqa: E402
+                                          load_groups)
 from helpers.publishing.citation import (  # noqa: E402
+    CITATION,
     authors,
     binder_url,
     citation_text,
     collection_title,
     release_date,
 )
-from helpers.publishing.site_extension import STATIC, write_font_files  # noqa: E402
+
+# Sphinx, the theme, the extension and the findings are imported when a build runs: a site that is up to date is
+# known to be so without them.
 
 STAGE = BUILD / "site-src"
 DOCTREES = BUILD / "site-doctrees"
@@ -87,7 +103,7 @@ def licences() -> dict[str, str]:
     """The licence sentence in both languages: the code's from pyproject.toml, the data's from datapackage.json
     (CITATION.cff says the same: tests/test_reuse.py)."""
     code = _pyproject()["license"]
-    data = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["licenses"][0]["name"].replace("-", " ")
+    data = files.read_json(DATAPACKAGE)["licenses"][0]["name"].replace("-", " ")
     return {
         "en": f"code: {code} (`LICENSE`); processed data (`data/processed/`, `data/curated/`): {data} "
               f"(`data/README.md`). The quotes in the data are the outlets' own words, quoted for provenance; "
@@ -119,6 +135,8 @@ DOWNLOADS = [  # (file, Arabic, English): what the index offers to take away
 def index_markdown(notebooks: list[Notebook], *, date: dt.date, version: str, citation: str,
                    facts: dict, licence: dict[str, str]) -> str:
     """The index page (MyST Markdown): Arabic blocks in ``<div dir="rtl" lang="ar">``, as in the notebooks."""
+    from helpers.analysis.findings import finding_lines
+
     out = io.StringIO()
     w = out.write
     years_ar, years_en = pages.years()
@@ -193,8 +211,26 @@ def stage(notebooks: list[Notebook], srcdir: Path, index: str, extra: dict[str, 
         write_if_changed(srcdir / f"{name}.md", text)
 
 
+def _theme_template_folders() -> list[str]:
+    """The folders sphinx-book-theme and the PyData theme under it add to ``templates_path``, in their order."""
+    import pydata_sphinx_theme
+    import sphinx_book_theme
+
+    return [os.path.join(sphinx_book_theme.get_html_theme_path(), "components"),
+            str(Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "components")]
+
+
+def _once(folders: list[str]) -> None:
+    """Each folder once, in place: the themes append theirs while they load, after Sphinx compared this run's
+    configuration with the last one's; given already, they would be there twice and the next comparison fail."""
+    folders[:] = list(dict.fromkeys(folders))
+
+
 def sphinx_config(version: str, generated_static: Path, extra: Path) -> dict:
-    """Everything a conf.py would hold."""
+    """Everything a conf.py would hold; also the values the themes would set, so that every run's configuration
+    is the same (see the module's docstring)."""
+    from helpers.publishing.site_extension import STATIC
+
     return {
         "project": collection_title(),
         "version": version,
@@ -212,7 +248,9 @@ def sphinx_config(version: str, generated_static: Path, extra: Path) -> dict:
         "copyright": f"{release_date()[:4]}, {authors()}",
         "html_static_path": [str(STATIC), str(generated_static)],
         "html_extra_path": [str(extra)],  # data/: the downloads (helpers.publishing.downloads)
-        "templates_path": [],  # a new list: the theme appends to it (Sphinx's default list is shared)
+        "templates_path": _theme_template_folders(),  # a new list (Sphinx's default is shared), theirs in it
+        "html_permalinks_icon": "#",  # as the PyData theme sets it when it is not given
+        "html_sourcelink_suffix": "",  # as the PyData theme sets it
         "html_search_language": "ar-fr-en",  # helpers.publishing.site_extension.MultiScriptSearch
         "html_copy_source": True,  # the theme's download button offers the .ipynb from _sources/
         "html_show_sourcelink": False,
@@ -226,17 +264,73 @@ def sphinx_config(version: str, generated_static: Path, extra: Path) -> dict:
             "search_bar_text": "Search · بحث",
             "extra_footer": "<p>How to cite · للإحالة: "
                             + re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(citation_text())) + "</p>",
+            # the PyData theme's defaults, which it writes into these options while it loads
+            "navbar_persistent": ["search-button-field"],
+            "icon_links": [],
+            "logo": {},
         },
         "suppress_warnings": ["mystnb.unknown_mime_type"],
     }
 
 
+class SiteError(Exception):
+    """Sphinx did not finish: one line (Sphinx has printed its own warnings before it)."""
+
+
+def stamp_path(doctrees: Path) -> Path:
+    return doctrees.with_name(doctrees.name + "-stamp.json")
+
+
+def site_stamp(paths: list[Path] | None, out_dir: Path, srcdir: Path, doctrees: Path) -> dict:
+    """What the site is made from, as SHA-256 digests (see the module's docstring); cheap, and without Sphinx."""
+    notebooks = find_notebooks() if paths is None else [Path(p) for p in paths]
+    inputs = {}
+    for path in notebooks:
+        inputs[str(path)] = files.digest(path)
+        try:
+            meta = files.read_json(path).get("metadata", {}).get("helpers", {})
+        except DataError:
+            meta = {}
+        for rel in [*meta.get("reads", []), *meta.get("writes", [])]:
+            inputs[rel] = files.digest(ROOT / rel)
+    for path in sorted(PROCESSED.glob("*")) + [CITATION, ROOT / "pyproject.toml", DATAPACKAGE, GROUPS_FILE,
+                                               ROOT / "requirements.lock"]:
+        inputs[str(path)] = files.digest(path)
+    source = Path(__file__).resolve().parents[1]
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            inputs[path.relative_to(source).as_posix()] = files.digest(path)
+    return {"date": build_date().isoformat(), "python": sys.version, "folders": [str(out_dir), str(srcdir),
+            str(doctrees)], "inputs": inputs}
+
+
+def _stamp_text(stamp: dict) -> str:
+    return json.dumps(stamp, indent=1, sort_keys=True) + "\n"
+
+
+def up_to_date(paths: list[Path] | None, out_dir: Path = SITE, *, srcdir: Path = STAGE,
+               doctrees: Path = DOCTREES) -> bool:
+    """The last successful build was made from exactly what the site would be made from now."""
+    if not (out_dir / "index.html").is_file() or not (out_dir / ".buildinfo").is_file():
+        return False
+    return files.holds(stamp_path(doctrees), _stamp_text(site_stamp(paths, out_dir, srcdir, doctrees)))
+
+
 def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir: Path = STAGE,
-               doctrees: Path = DOCTREES, fresh: bool = False, quiet: bool = False) -> Path:
+               doctrees: Path = DOCTREES, fresh: bool = False, quiet: bool = False, status=None) -> Path:
     """Stage the sources and run Sphinx's HTML builder; returns ``out_dir / "index.html"``.
 
-    Sphinx warnings fail the build (a broken link or a missing download is an error here).
+    Sphinx warnings fail the build (a broken link or a missing download is an error here). ``status``: a stream
+    for Sphinx's progress lines (default: stdout, or nothing with ``quiet``). A build that does not finish saves
+    no stamp and removes ``.buildinfo`` (see the module's docstring).
     """
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    from helpers.analysis.findings import findings
+    from helpers.publishing.site_extension import write_font_files
+
+    stamp = site_stamp(paths, out_dir, srcdir, doctrees)
     notebooks = catalogue(paths)
     extra = doctrees.parent / (doctrees.name + "-extra")  # copied beside the pages: data/, the downloads
     downloads.write_downloads(extra / "data")
@@ -245,18 +339,31 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     stage(notebooks, srcdir, index, pages.site_pages())
     generated_static = doctrees.parent / (doctrees.name + "-static")
     write_font_files(generated_static)
-    status = io.StringIO() if quiet else sys.stdout
-    with docutils_namespace():
-        app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",
-                     confoverrides=sphinx_config(project_version(), generated_static, extra),
-                     status=status, warning=sys.stderr, freshenv=fresh, warningiserror=True,
-                     verbosity=0)
-        app.build()
-    if app.statuscode:
-        raise RuntimeError(f"sphinx-build failed with status {app.statuscode}")
+    if status is None:
+        status = io.StringIO() if quiet else sys.stdout
+    for folder in (stamp_path(doctrees).parent, srcdir, generated_static, generated_static / "fonts"):
+        files.sweep(folder)  # what a killed writer left (.<name>.<random>.tmp)
+    stamp_path(doctrees).unlink(missing_ok=True)
+    finished = False
+    try:
+        with docutils_namespace():
+            app = Sphinx(str(srcdir), None, str(out_dir), str(doctrees), "html",
+                         confoverrides=sphinx_config(project_version(), generated_static, extra),
+                         status=status, warning=sys.stderr, freshenv=fresh, warningiserror=True,
+                         verbosity=0)
+            _once(app.config.templates_path)
+            app.build()
+        if app.statuscode:
+            raise SiteError(f"Sphinx stopped with status {app.statuscode} (its warnings, errors here, are above)")
+        finished = True
+    finally:
+        if not finished:
+            (out_dir / ".buildinfo").unlink(missing_ok=True)  # every page is written again next time
+    files.write_if_changed(stamp_path(doctrees), _stamp_text(stamp))
     return out_dir / "index.html"
 
 
+@guarded
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.publishing.site", description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=SITE, help=f"site folder (default: {SITE})")
@@ -268,18 +375,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN-*.ipynb")
     args = parser.parse_args(argv)
     if args.execute:
+        from helpers.publishing import execute  # only then: a warm build needs no Jupyter client
+
         status = execute.main([str(p) for p in args.notebooks])
         if status:
             return status
+    paths = [p.resolve() for p in args.notebooks] or None
+    srcdir, doctrees = args.work / STAGE.name, args.work / DOCTREES.name
+    if not args.fresh and up_to_date(paths, args.out, srcdir=srcdir, doctrees=doctrees):
+        print(f"site up to date: {args.out / 'index.html'} (made from the same notebooks, data and code)")
+        return 0
     try:
-        index = build_site([p.resolve() for p in args.notebooks] or None, args.out, fresh=args.fresh,
-                           srcdir=args.work / STAGE.name, doctrees=args.work / DOCTREES.name)
-    except DataError as error:
-        print(f"error: {error}", file=sys.stderr)
+        index = build_site(paths, args.out, fresh=args.fresh, srcdir=srcdir, doctrees=doctrees)
+    except SiteError as error:
+        print(f"error: the site was not built: {error}", file=sys.stderr)
         return 1
     print(f"site: {index}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_main(main)

@@ -41,8 +41,9 @@ from sphinx import addnodes
 from sphinx.search import SearchLanguage
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
+from helpers.datapackage.files import write_if_changed
 from helpers.language.bidi import first_strong_direction
-from helpers.datapackage.csvio import write_if_changed
+from helpers.datapackage.files import write_if_changed
 from helpers.paths import ROOT
 from helpers.presentation.chart_text import FONT_FAMILY, font_path
 from helpers.publishing.catalogue import METADATA_KEY
@@ -309,17 +310,13 @@ def write_font_files(folder: Path) -> None:
     faces = []
     for weight in (400, 700):
         font = font_path(weight)
-        target = folder / "fonts" / font.name
-        if not target.exists() or target.read_bytes() != font.read_bytes():
-            target.write_bytes(font.read_bytes())
+        write_if_changed(folder / "fonts" / font.name, font.read_bytes())  # atomic, only if changed
         faces.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
                      f'src: url("fonts/{font.name}"); }}')
     css = "\n".join(faces) + (
         f'\n/* Arabic text in the charts\' font; the theme\'s font for the rest */\n'
         f':lang(ar) {{ font-family: "{FONT_FAMILY}", var(--pst-font-family-base, sans-serif); }}\n')
-    target = folder / "fonts.css"
-    if not target.exists() or target.read_text(encoding="utf-8") != css:
-        target.write_text(css, encoding="utf-8")
+    write_if_changed(folder / "fonts.css", css)
 
 
 def setup(app):
