@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.datapackage import schema
+from helpers.datapackage import csvio, schema
 from helpers.datapackage.files import write_if_changed
 from helpers.datapackage.raw import sources
 from helpers.paths import BUILD, DATA
@@ -85,11 +85,10 @@ DERIVED = {  # the descriptors of the columns no resource has, or says different
 
 
 def read_table(resource: str) -> pd.DataFrame:
-    """A table of the data package as its file writes it: every cell the text it is (no float rewriting)."""
-    res = schema.resource(resource)
-    sep = res.get("dialect", {}).get("csv", {}).get("delimiter", ",")
-    return pd.read_csv(schema.path(resource), dtype=str, keep_default_na=False, sep=sep,
-                       comment=res.get("dialect", {}).get("commentChar"), quoting=3 if sep == "\t" else 0)
+    """A table of the data package as its file writes it, through the door (schema, manifest): every cell the text
+    it is (no float rewriting)."""
+    rows = csvio.read_table(schema.path(resource), resource)
+    return pd.DataFrame(rows, columns=schema.columns(resource), dtype=str)
 
 
 def _descriptor(column: str, resource: str | None, field: str | None) -> dict:

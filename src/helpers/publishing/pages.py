@@ -25,6 +25,7 @@ import pandas as pd
 
 from helpers.datapackage import schema
 from helpers.datapackage.article import load_report
+from helpers.datapackage.csvio import read_table
 from helpers.datapackage.raw import sources
 from helpers.language import wording
 from helpers.language.labels import section_name, value_label
@@ -176,6 +177,7 @@ def article_markdown() -> str:
 # --- words and methods -----------------------------------------------------------------------------------------------
 
 def _read_csv(path: Path) -> list[dict]:
+    """The site's own word lists (not data: no resource of the data package)."""
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
@@ -183,7 +185,7 @@ def _read_csv(path: Path) -> list[dict]:
 def glossary_html() -> str:
     """Every allowed value's words and meaning, one table per field, from value-labels.csv."""
     groups = defaultdict(list)
-    for row in _read_csv(CURATED / "value-labels.csv"):
+    for row in read_table(CURATED / "value-labels.csv", "value_labels"):  # through the door, as every data table
         groups[(row["resource"], row["field"])].append(row)
     out = []
     for (resource, field), rows in groups.items():
