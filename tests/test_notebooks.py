@@ -70,6 +70,18 @@ def test_outputs_are_deterministic(path):
         assert "execution" not in cell.get("metadata", {}), "cell timings stored"
 
 
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_no_output_is_an_objects_repr(path):
+    """An output a reader sees is text, a table or a chart, never the repr of a Python object (a dataclass's
+    ``Name(field=...)``) displayed by mistake: such an output has no HTML, Markdown or image beside its text."""
+    for cell in read(path).cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if out.get("output_type") in ("display_data", "execute_result") and set(data) == {"text/plain"}:
+                text = "".join(data["text/plain"])
+                assert not re.match(r"[A-Z]\w*\(\w+=", text), f"an object's repr displayed: {text[:60]!r}"
+
+
 REPORT_YEARS = {str(y) for y in schema.allowed("press_coverage", "report_year")}  # a report's year names it
 
 

@@ -252,6 +252,28 @@ def _rename_obs(rows, old, new):
             row[0] = new
 
 
+# What sources.json records of the press file, read from the project (not typed here): the counts the attacks
+# below break.
+PRESS_ROWS = json.loads((ROOT / "data" / "raw" / "sources.json").read_text(encoding="utf-8"))["press-coverage.tsv"]
+RECORDED = PRESS_ROWS["rows"]
+
+
+def _data_rows(relative: str) -> int:
+    """How many data rows a table of the project holds now (the attacks' expected row numbers follow the data)."""
+    with open(ROOT / "data" / relative, encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
+MOVED = _data_rows("curated/observation-figures.csv")
+OBSERVATIONS = _data_rows("processed/observations.csv")
+
+
+def _move_year(rows, old: str, new: str) -> None:
+    """The first row of report year *old* given to report year *new*: the total stays, the years' counts do not."""
+    column = rows[0].index("report_year")
+    next(row for row in rows[1:] if row[column] == old)[column] = new
+
+
 def _add_raw_file(root: Path) -> None:
     write(root, "data/raw/new-source.txt", "نص جديد\n")
 
@@ -260,10 +282,13 @@ ATTACKS = [
     # --- the raw files and their provenance -------------------------------------------------------------------
     Attack("press cut to its header line, checksum re-recorded",
            lambda r: edit_press(r, lambda rows: rows.__delitem__(slice(1, None))), "build",
-           r"press-coverage\.tsv: row 1: 0 data rows, but sources\.json records 1273"),
+           rf"press-coverage\.tsv: row 1: 0 data rows, but sources\.json records {RECORDED}"),
     Attack("press rows dropped, checksum re-recorded",
            lambda r: edit_press(r, lambda rows: rows.__delitem__(slice(-5, None))), "build",
-           r"press-coverage\.tsv: row 1269: 1268 data rows, but sources\.json records 1273"),
+           rf"press-coverage\.tsv: row {RECORDED - 4}: {RECORDED - 5} data rows, but sources\.json records {RECORDED}"),
+    Attack("a press row moved to another report year, checksum re-recorded",
+           lambda r: edit_press(r, lambda rows: _move_year(rows, "2021", "2020")), "build",
+           r"press-coverage\.tsv: field 'report_year': \d+ rows of report year 20\d\d, but sources\.json records \d+"),
     Attack("press file edited, checksum not re-recorded",
            lambda r: write(r, "data/raw/press-coverage.tsv", (r / "data/raw/press-coverage.tsv").read_bytes() + b" "),
            "build", r"press-coverage\.tsv: SHA-256 \w+… differs from the recorded"),
@@ -364,7 +389,8 @@ ATTACKS = [
     Attack("an observation-figures row for an observation that does not exist",
            lambda r: edit_csv(r, "curated/observation-figures.csv",
                               lambda rows: rows.append(["o9999", "drugs.cases", "moved"])), "build",
-           r"observation-figures\.csv: row 2 \(line 3\), field 'obs': 'o9999': no such obs in press-coverage\.tsv"),
+           rf"observation-figures\.csv: row {MOVED + 1} \(line {MOVED + 2}\), field 'obs': 'o9999': no such obs in "
+           r"press-coverage\.tsv"),
     Attack("an observation-figures row for a figure that does not exist",
            lambda r: edit_csv(r, "curated/observation-figures.csv",
                               lambda rows: set_cell(rows, "o0715", "figure", "drugs.unicorns")), "build",
@@ -440,7 +466,8 @@ ATTACKS = [
            "load exclusions", r"exclusions\.csv: row 2 \(line 3\), field 'reason': 'no reason' but the sources give"),
     Attack("a processed table cut short",
            lambda r: edit_csv(r, "processed/observations.csv", lambda rows: rows.__delitem__(slice(-3, None))),
-           "load observations", r"observations\.csv: row 1301 \(line 1302\): 1300 rows, but the build wrote 1303"),
+           "load observations", rf"observations\.csv: row {OBSERVATIONS - 2} \(line {OBSERVATIONS - 1}\): "
+                                rf"{OBSERVATIONS - 3} rows, but the build wrote {OBSERVATIONS}"),
     Attack("manifest.json malformed", lambda r: write(r, "data/processed/manifest.json", "{"), "load figures",
            r"manifest\.json: line 1: malformed JSON"),
     Attack("manifest.json with entries for files that are gone",

@@ -5,9 +5,10 @@ the number (``figure_text``). The file holds no values; helpers.build.observatio
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from helpers.datapackage.raw import read_raw_table
+from helpers.datapackage.raw import entry, read_raw_table
 from helpers.errors import DataError
 from helpers.paths import RAW
 
@@ -23,4 +24,18 @@ def load_press(path: Path = PRESS_TSV) -> list[dict[str, str]]:
         if row["figure_text"] not in row["quote"]:
             raise DataError(path, f"{row['obs']}: the figure text {row['figure_text']!r} is not in the quote",
                             row=n, field="figure_text", line=n + 1)
+    _check_years(path, rows)
     return rows
+
+
+def _check_years(path: Path, rows: list[dict[str, str]]) -> None:
+    """As many rows of each report year as sources.json records (``rows_by_report_year``): a year's rows replaced
+    by another's keep the total but not these counts."""
+    recorded = entry(path).get("rows_by_report_year")
+    if recorded is None:
+        return
+    counted = Counter(row["report_year"] for row in rows)
+    for year in sorted(set(recorded) | set(counted)):
+        if counted.get(year, 0) != recorded.get(year, 0):
+            raise DataError(path, f"{counted.get(year, 0)} rows of report year {year}, but sources.json records "
+                                  f"{recorded.get(year, 0)} (rows_by_report_year)", field="report_year")

@@ -84,6 +84,9 @@ STYLE = {
 }
 
 # File metadata without dates or version strings: the same chart gives the same bytes.
+# The tallest figure size that saves within MAX_HEIGHT_IN: the tight bounding box adds its padding above and below.
+MAX_FIGURE_HEIGHT_IN = MAX_HEIGHT_IN - 2 * STYLE["savefig.pad_inches"]
+
 METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},

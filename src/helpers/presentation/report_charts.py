@@ -27,7 +27,7 @@ from helpers.language.formats import format_percent, neutral_number
 from helpers.language.labels import section_name, value_label
 from helpers.presentation import chart_text
 from helpers.presentation.charts import (
-    MAX_HEIGHT_IN,
+    MAX_FIGURE_HEIGHT_IN,
     MUTED,
     PALETTE,
     SUBTLE,
@@ -97,7 +97,7 @@ def _row_layout(labels_ar, labels_en) -> tuple[list[str], list[str], float]:
     return ar, en, 0.17 * lines + 0.14
 
 
-def pages(heights, fixed: float, limit: float = MAX_HEIGHT_IN) -> list[list[int]]:
+def pages(heights, fixed: float, limit: float = MAX_FIGURE_HEIGHT_IN) -> list[list[int]]:
     """The items (of these heights, in inches) split into as few pages as keep each page, with its *fixed* part
     (title, legend, axis, source), within *limit*; the pages as even as the items allow."""
     heights = list(heights)

@@ -58,12 +58,17 @@ def status_legend() -> Bilingual:
     return Bilingual("، ".join(ar), ", ".join(en))
 
 
+NBSP = "\u00a0"
+
+
 def _marked(value, unit, qualifier, direction, status) -> str:
+    """The value with its qualifier in words, its unit and its status mark, the mark joined to the word before it
+    by a no-break space (a cell of kind "value" may wrap between the words, never before the mark)."""
     shown = quantity(value, unit, qualifier, direction, resource="report_figures")
     if not shown and status == "conflict":
         return STATUS_MARKS["conflict"]  # the outlets conflict and no value is chosen: the conflicts table lists them
     mark = STATUS_MARKS.get(status or "not_stated", "")
-    return f"{shown} {mark}" if shown and mark else shown
+    return f"{shown}{NBSP}{mark}" if shown and mark else shown
 
 
 def section_table(by_year: pd.DataFrame) -> Table:
@@ -79,7 +84,7 @@ def section_table(by_year: pd.DataFrame) -> Table:
             zip(frame[f"value_{year}"], frame["unit"], frame[f"qualifier_{year}"], frame[f"direction_{year}"],
                 frame[f"status_{year}"])]
     columns = [Column("metric", "ما يُعدّ", "What is counted", "bilingual", wide=12, role="key")]
-    columns += [Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "number", role="key")
+    columns += [Column(f"shown_{year}", f"تقرير {year}", f"{year} report", "value", role="key")
                 for year in reversed(years)]
     columns.append(Column("figure", "معرّف الرقم", "Figure id", "code"))
     return Table.from_frame(frame, columns)

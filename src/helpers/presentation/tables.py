@@ -44,6 +44,9 @@ KINDS = {
     "english": ("ltr", "left", ""),
     "arabic": ("rtl", "right", ""),
     "number": ("ltr", "right", "white-space:nowrap;font-variant-numeric:tabular-nums;"),
+    # a number with its qualifier and unit in words ("more than 1,699 kg ¹"): it may wrap between its words, so
+    # that six report years side by side fit the text column
+    "value": ("ltr", "right", "font-variant-numeric:tabular-nums;"),
     "code": ("ltr", "left", "font-family:var(--jp-code-font-family,monospace);font-size:0.9em;"
                             "overflow-wrap:anywhere;min-width:8em;"),
     "bilingual": ("auto", "start", ""),
