@@ -8,6 +8,7 @@ one image cannot serve both within a tight tolerance. Regenerate after a deliber
 and look at the images before committing them.
 """
 import base64
+import io
 import re
 from pathlib import Path
 
@@ -366,3 +367,22 @@ def test_a_chart_too_tall_for_a_page_comes_in_pages_of_at_most_the_limit():
     assert [i for g in groups for i in g] == list(range(len(heights)))  # every panel once, in order
     assert all(1.7 + sum(heights[i] for i in g) <= MAX_HEIGHT_IN for g in groups) and len(groups) > 1
     assert report_charts.pages([1.0, 1.0], 1.7) == [[0, 1]]
+
+
+def test_an_svg_does_not_change_with_the_last_digits_of_its_layout():
+    """matplotlib hashes each clip-path and marker id from the unrounded floats of its shape: a layout a last
+    digit apart (or another salt, as here) gives other ids to the same drawing. Numbered in order, the same
+    drawing is the same file."""
+    fig = matplotlib.figure.Figure(figsize=(4, 3))
+    fig.add_axes((0.1, 0.1, 0.8, 0.8)).plot([0, 1], [0, 1], marker="o")
+    written = []
+    for salt in ("one run", "another run"):
+        out = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": salt}):
+            fig.savefig(out, format="svg", metadata={"Date": None})
+        written.append(out.getvalue())
+    assert written[0] != written[1]  # matplotlib's own ids differ
+    stable = [charts._stable_ids(data, "svg") for data in written]
+    assert stable[0] == stable[1]
+    assert b'clip-path="url(#p1)"' in stable[0] and b'xlink:href="#m1"' in stable[0]
+    assert charts._stable_ids(b"%PDF-1.4 p0123456789", "pdf") == b"%PDF-1.4 p0123456789"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import struct
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -729,9 +730,29 @@ def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None =
             if fmt != "png":
                 out = io.BytesIO()
                 fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
-                write_if_changed(folder / f"{name}.{fmt}", out.getvalue())
+                write_if_changed(folder / f"{name}.{fmt}", _stable_ids(out.getvalue(), fmt))
     width, _ = _png_size(data)
     return Image(data=data, format="png", width=round(width * 100 / dpi), alt=f"{alt_ar}\n{alt_en}")
+
+
+_HASHED_ID = re.compile(rb'id="([pm][0-9a-f]{10})"')
+
+
+def _stable_ids(data: bytes, fmt: str) -> bytes:
+    """An SVG's clip-path and marker ids numbered in the order they are defined (p1, p2 ...; m1, m2 ...). matplotlib hashes each id from
+    the full-precision floats of its rectangle or path (``svg.hashsalt`` fixes only the salt), and a layout run
+    twice can differ in the last digits, which the written coordinates (six decimals) never show: the same chart
+    then changed its ids from one run to the next. Written by hand: matplotlib has no setting for it."""
+    if fmt != "svg":
+        return data
+    names, counts = {}, {}
+    for old in dict.fromkeys(_HASHED_ID.findall(data)):
+        counts[old[:1]] = counts.get(old[:1], 0) + 1
+        names[old] = b"%s%d" % (old[:1], counts[old[:1]])
+    if not names:
+        return data
+    pattern = re.compile(rb"(?<=[\"#])(" + b"|".join(map(re.escape, names)) + rb")(?=[\")])")
+    return pattern.sub(lambda m: names[m.group(1)], data)
 
 
 def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder: Path | str = CHARTS,
@@ -749,6 +770,6 @@ def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder
         with matplotlib.rc_context({"svg.hashsalt": "dgsn-2025", "svg.fonttype": "path",
                                     "pdf.fonttype": 42}):
             fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
-        write_if_changed(path, out.getvalue())  # atomic, and only if changed
+        write_if_changed(path, _stable_ids(out.getvalue(), fmt))  # atomic, and only if changed
         paths.append(path)
     return paths
