@@ -141,6 +141,16 @@ def roundings(observations: pd.DataFrame, report_figures: pd.DataFrame) -> pd.Da
     return obs
 
 
+def rounding_example(rounded: pd.DataFrame, how: str, lang: str = "ar") -> str:
+    """The outlet's own words for the first rounded observation of *lang* that rounds *how* (``roundings``): its
+    figure text, and for a bound the two words before it that make it one ("أزيد من 25 ألف"), verbatim from its
+    quote."""
+    row = rounded[(rounded["how"] == how) & (rounded["lang"] == lang)].iloc[0]
+    start = row["quote"].index(row["figure_text"])
+    before = row["quote"][:start].split()[-2:] if how == "bound" else []
+    return " ".join([*before, row["figure_text"]])
+
+
 def copies(observations: pd.DataFrame) -> pd.DataFrame:
     """Pages that copy each other (helpers.build.reconcile.copy_clusters): per cluster its outlets, pages and the
     number of identical quotes they share."""
