@@ -13,7 +13,7 @@ from helpers.analysis import sections
 from helpers.analysis.sections import decimals as _decimals
 from helpers.language import labels, wording
 from helpers.language.formats import neutral_number, with_qualifier
-from helpers.presentation.tables import Bilingual, Column, Table, missing, number, words
+from helpers.presentation.tables import Bilingual, Column, Table, missing, number, percent, words
 
 YEARS = sections.YEARS
 _SIGN = {"up": "+", "down": "\u2212"}
@@ -187,8 +187,7 @@ def stated_changes_table(changes: pd.DataFrame) -> Table:
     frame["stated_shown"] = [wording.qualified(wording.percent(float(v), "en", _decimals(v), signed=True), q, "en",
                                                "stated_changes", "qualifier")
                              for v, q in zip(frame["stated"], frame["qualifier"])]
-    frame["implied_shown"] = ["" if missing(v) else wording.percent(float(v), "en", 1, signed=True)
-                              for v in frame["implied"]]
+    frame["implied_shown"] = [percent(v, signed=True) for v in frame["implied"]]
     frame["allowed"] = [_interval(lo, hi) for lo, hi in zip(frame["tolerance_low"], frame["tolerance_high"])]
     frame["levels"] = ["" if missing(b) else f"{number(b, _decimals(b))} → {number(a, _decimals(a))}"
                        for b, a in zip(frame["level_before"], frame["level_after"])]
@@ -210,14 +209,14 @@ def changes_by_report_table(by_report: pd.DataFrame) -> Table:
     """helpers.analysis.changes.by_report: per report and comparison, the statuses and the share consistent."""
     frame = by_report.copy()
     frame["year"] = frame["report_year"].astype(str)
-    frame["share"] = ["" if missing(v) else wording.percent(float(v), "en", 1) for v in frame["consistent_share"]]
     return Table.from_frame(frame, [
         Column("year", "التقرير", "Report", "number"),
         Column("before_from", "مقارنة بـ", "Against", "bilingual", words("stated_changes", "before_from")),
         Column("consistent", "متسق", "Consistent", "number", number),
         Column("inconsistent", "غير متسق", "Inconsistent", "number", number),
         Column("not_checkable", "لا يمكن التحقق منه", "Cannot be checked", "number", number),
-        Column("share", "نسبة المتسق مما يمكن التحقق منه", "Consistent, of those checkable", "number"),
+        Column("consistent_share", "نسبة المتسق مما يمكن التحقق منه", "Consistent, of those checkable", "number",
+               percent),
     ])
 
 
@@ -231,8 +230,7 @@ def revisions_table(revisions: pd.DataFrame) -> Table:
     frame["published_shown"] = [_marked(v, u, q, None, st) for v, u, q, st in
                                 zip(frame["published"], frame["unit"], frame["published_qualifier"],
                                     frame["published_status"])]
-    frame["diff_shown"] = ["" if missing(d) else wording.percent(float(d), "en", 1, signed=True)
-                           for d in frame["difference_pct"]]
+    frame["diff_shown"] = [percent(d, signed=True) for d in frame["difference_pct"]]
     return Table.from_frame(frame, [
         Column("metric", "المستوى", "Level", "bilingual", wide=True),
         Column("year", "التقرير", "Report", "number"),
@@ -294,7 +292,6 @@ def coverage_by_year_table(by_year: pd.DataFrame) -> Table:
     """Per report year: how much of it the press carried and how often its values differ from the report's."""
     frame = by_year.copy()
     frame["year"] = frame["report_year"].astype(str)
-    frame["differs_shown"] = ["" if missing(v) else wording.percent(float(v), "en", 1) for v in frame["differs_share"]]
     return Table.from_frame(frame, [
         Column("year", "التقرير", "Report", "number"),
         Column("observations", "الملاحظات", "Observations", "number", number),
@@ -305,7 +302,7 @@ def coverage_by_year_table(by_year: pd.DataFrame) -> Table:
         Column("sections", "الأقسام", "Sections", "number", number),
         Column("comparable", "قابلة للمقارنة", "Comparable", "number", number),
         Column("differs", "مختلفة", "Differ", "number", number),
-        Column("differs_shown", "نسبة المختلفة", "Share that differ", "number"),
+        Column("differs_share", "نسبة المختلفة", "Share that differ", "number", percent),
     ])
 
 

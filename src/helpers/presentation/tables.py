@@ -107,9 +107,9 @@ def number(value, decimals: int = 0) -> str:
     return "" if missing(value) else wording.number(float(value), "en", decimals)
 
 
-def percent(value, decimals: int = 1) -> str:
-    """28.8 -> "28.8%"; −27.5 -> "−27.5%"; empty when missing."""
-    return "" if missing(value) else wording.percent(float(value), "en", decimals)
+def percent(value, decimals: int = 1, signed: bool = False) -> str:
+    """28.8 -> "28.8%"; −27.5 -> "−27.5%" (with *signed*, 28.8 -> "+28.8%"); empty when missing."""
+    return "" if missing(value) else wording.percent(float(value), "en", decimals, signed=signed)
 
 
 def period(value) -> Cell:
