@@ -12,20 +12,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers.paths import ROOT
 from helpers.publishing import execute
+from notebook_files import notebook
 
 ARABIC = "عدد الزوار"
-
-
-def notebook(folder: Path, name: str, *cells: str, markdown: str = "# Title · عنوان") -> Path:
-    nb = new_notebook(cells=[new_markdown_cell(markdown), *(new_code_cell(code) for code in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.metadata["helpers"] = {"title_en": "Title", "title_ar": "عنوان", "group": "source"}
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i}"
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
-
 
 FIXTURE_CELLS = (
     "import pandas as pd\nimport matplotlib.pyplot as plt\n%matplotlib inline",

@@ -17,25 +17,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_notebook
 
 from helpers.datapackage import files, manifest
 from helpers.paths import PROCESSED, RAW, ROOT
 from helpers.publishing import catalogue, execute, site
+from notebook_files import notebook
 
 SOURCES = "data/raw/sources.json"
 ARTICLE = "dgsn-2025-security-communication.ar.txt"
-
-
-def notebook(folder: Path, name: str, *cells: str) -> Path:
-    nb = new_notebook(cells=[new_markdown_cell("# Title · عنوان"), *(new_code_cell(code) for code in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.metadata["helpers"] = {"title_en": "Title", "title_ar": "عنوان", "group": "source"}
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{i}"
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
 
 
 # --- execute: what a notebook depends on ---------------------------------------------------------------------------
