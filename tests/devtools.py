@@ -231,9 +231,9 @@ def record_in_manifest(path):
     reaches the loader's checks behind the manifest (the comparison with the sources)."""
     import json
 
-    from helpers.datapackage import csvio
+    from helpers.datapackage import manifest as build_manifest
 
     manifest = path.parent / "manifest.json"
     entries = json.loads(manifest.read_text(encoding="utf-8"))
-    entries[path.name] = csvio._entry(path.read_text(encoding="utf-8"))
+    entries[path.name] = build_manifest.entry(path.read_text(encoding="utf-8"))
     manifest.write_text(json.dumps(entries), encoding="utf-8")

@@ -1,14 +1,13 @@
 """The whole-report tables refuse what is not whole, each time with one line naming file, row and field, and a
 failed build overwrites nothing."""
 import csv
-import json
 import shutil
 
 import pytest
+from devtools import record_in_manifest
 
 from helpers.build.cli import main as build_main
 from helpers.build.load import load_observations, load_report_figures
-from helpers.datapackage import csvio
 from helpers.datapackage.curation import load_curation
 from helpers.datapackage.press import load_press
 from helpers.errors import DataError
@@ -21,14 +20,6 @@ def processed(tmp_path, monkeypatch):
     folder = tmp_path / "processed"
     shutil.copytree(PROCESSED, folder)
     return folder
-
-
-def _record(path):
-    """Record an edited file in the manifest beside it, as if the build had written it."""
-    manifest = path.parent / "manifest.json"
-    entries = json.loads(manifest.read_text())
-    entries[path.name] = csvio._entry(path.read_text(encoding="utf-8"))
-    manifest.write_text(json.dumps(entries))
 
 
 def _rows(path):
@@ -77,7 +68,7 @@ def test_an_edited_value_is_refused_even_with_a_matching_manifest(processed):
     """The manifest is not the only guard: a value that is not what its quote says fails on its own."""
     path = processed / "observations.csv"
     n = _edit(path, "o0071", "value", "779009")
-    _record(path)
+    record_in_manifest(path)
     with pytest.raises(DataError) as err:
         load_observations(path)
     assert _one_line(err).startswith(f"{path}: row {n} (line {n + 1}), field 'value': o0071: 779009 but '779.008' reads")
@@ -87,7 +78,7 @@ def test_a_quote_that_is_only_part_of_the_number_is_refused(processed):
     path = processed / "observations.csv"
     n = _edit(path, "o0147", "quote_start", "2")  # "112" inside "1.112"
     _edit(path, "o0147", "quote_end", "5")
-    _record(path)
+    record_in_manifest(path)
     with pytest.raises(DataError, match=rf"row {n} .*field 'quote_start': o0147: '112' at 2-5 is only part of a number"):
         load_observations(path)
 
@@ -100,7 +91,7 @@ def test_an_article_row_must_sit_on_its_figures_anchor(processed):
     rows[a][header.index("figure")], rows[b][header.index("figure")] = rows[b][header.index("figure")], \
         rows[a][header.index("figure")]
     _write(path, rows)
-    _record(path)
+    record_in_manifest(path)
     with pytest.raises(DataError, match=rf"row {a} .*field 'figure': a11: the number at .* is the anchor of"):
         load_observations(path)
 

@@ -233,16 +233,3 @@ def write_tables(frames: dict[Path, pd.DataFrame], resources: dict[Path, str] | 
     written = files.write_all({p: t for p, t in out.items() if p not in manifests})
     written += files.write_all({p: out[p] for p in manifests})
     return written
-
-
-def manifest_entries(tables: dict[Path, pd.DataFrame]) -> dict[str, dict]:
-    """The manifest entries the build records for ``tables`` (file name -> rows and SHA-256 of the CSV text)."""
-    return {path.name: build_manifest.entry(as_csv(frame_)) for path, frame_ in tables.items()}
-
-
-def check_manifest(path: Path, rows: int, text: str) -> None:
-    """The file is whole: its row count and checksum are those the build recorded (helpers.datapackage.manifest)."""
-    build_manifest.check_entry(path, rows, text)
-
-
-_entry = build_manifest.entry  # the old name (tests record a hand-edited table in a manifest with it)
