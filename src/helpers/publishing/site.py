@@ -309,20 +309,24 @@ def _stamp_text(stamp: dict) -> str:
 
 
 def up_to_date(paths: list[Path] | None, out_dir: Path = SITE, *, srcdir: Path = STAGE,
-               doctrees: Path = DOCTREES) -> bool:
-    """The last successful build was made from exactly what the site would be made from now."""
+               doctrees: Path = DOCTREES, stamp: dict | None = None) -> bool:
+    """The last successful build was made from exactly what the site would be made from now (*stamp*: the
+    ``site_stamp`` of now, when the caller has it)."""
     if not (out_dir / "index.html").is_file() or not (out_dir / ".buildinfo").is_file():
         return False
-    return files.holds(stamp_path(doctrees), _stamp_text(site_stamp(paths, out_dir, srcdir, doctrees)))
+    stamp = stamp if stamp is not None else site_stamp(paths, out_dir, srcdir, doctrees)
+    return files.holds(stamp_path(doctrees), _stamp_text(stamp))
 
 
 def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir: Path = STAGE,
-               doctrees: Path = DOCTREES, fresh: bool = False, quiet: bool = False, status=None) -> Path:
+               doctrees: Path = DOCTREES, fresh: bool = False, quiet: bool = False, status=None,
+               stamp: dict | None = None) -> Path:
     """Stage the sources and run Sphinx's HTML builder; returns ``out_dir / "index.html"``.
 
     Sphinx warnings fail the build (a broken link or a missing download is an error here). ``status``: a stream
     for Sphinx's progress lines (default: stdout, or nothing with ``quiet``). A build that does not finish saves
-    no stamp and removes ``.buildinfo`` (see the module's docstring).
+    no stamp and removes ``.buildinfo`` (see the module's docstring). *stamp*: the ``site_stamp`` taken before
+    the build, when the caller has it.
     """
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace
@@ -330,7 +334,8 @@ def build_site(paths: list[Path] | None = None, out_dir: Path = SITE, *, srcdir:
     from helpers.analysis.findings import findings
     from helpers.publishing.site_extension import write_font_files
 
-    stamp = site_stamp(paths, out_dir, srcdir, doctrees)
+    if stamp is None:
+        stamp = site_stamp(paths, out_dir, srcdir, doctrees)
     notebooks = catalogue(paths)
     extra = doctrees.parent / (doctrees.name + "-extra")  # copied beside the pages: data/, the downloads
     downloads.write_downloads(extra / "data")
@@ -382,11 +387,12 @@ def main(argv: list[str] | None = None) -> int:
             return status
     paths = [p.resolve() for p in args.notebooks] or None
     srcdir, doctrees = args.work / STAGE.name, args.work / DOCTREES.name
-    if not args.fresh and up_to_date(paths, args.out, srcdir=srcdir, doctrees=doctrees):
+    stamp = site_stamp(paths, args.out, srcdir, doctrees)  # once: what this build is made from
+    if not args.fresh and up_to_date(paths, args.out, srcdir=srcdir, doctrees=doctrees, stamp=stamp):
         print(f"site up to date: {args.out / 'index.html'} (made from the same notebooks, data and code)")
         return 0
     try:
-        index = build_site(paths, args.out, fresh=args.fresh, srcdir=srcdir, doctrees=doctrees)
+        index = build_site(paths, args.out, fresh=args.fresh, srcdir=srcdir, doctrees=doctrees, stamp=stamp)
     except SiteError as error:
         print(f"error: the site was not built: {error}", file=sys.stderr)
         return 1
