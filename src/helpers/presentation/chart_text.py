@@ -137,6 +137,12 @@ def bilingual(ar: str, en: str | None = None) -> str:
 
 # --- setup and the strict-glyph mode --------------------------------------------------
 
+# How every chart file is written (here for the session, in helpers.presentation.charts for each save): glyph
+# outlines in SVG (no font needed by the viewer), a fixed hash salt for its ids, TrueType embedded (subset) in PDF
+# so that the text stays selectable.
+SAVE_RC = {"svg.fonttype": "path", "svg.hashsalt": "dgsn-2025", "pdf.fonttype": 42}
+
+
 def setup() -> None:
     """Register the bundled Arabic font with matplotlib and set the text rcParams.
 
@@ -151,9 +157,7 @@ def setup() -> None:
     matplotlib.rcParams.update({
         "font.family": [FONT_FAMILY, LATIN_FALLBACK],
         "axes.unicode_minus": True,  # U+2212 is in the font
-        "svg.fonttype": "path",      # glyph outlines: no font needed by the viewer
-        "svg.hashsalt": "dgsn-2025",  # stable ids in SVG output
-        "pdf.fonttype": 42,          # TrueType embedded (subset), text stays selectable
+        **SAVE_RC,
         "ps.fonttype": 42,
     })
 

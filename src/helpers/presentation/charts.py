@@ -43,7 +43,7 @@ from helpers.language.formats import QUALIFIER_MARKS, format_percent, neutral_nu
 from helpers.language.labels import value_label
 from helpers.paths import CHARTS
 from helpers.presentation import chart_text
-from helpers.presentation.chart_text import bilingual, prepare
+from helpers.presentation.chart_text import SAVE_RC, bilingual, prepare
 
 FORMATS_ENV = "HELPERS_CHART_FORMATS"  # e.g. "png" or "png,svg"; see chart_formats()
 
@@ -722,15 +722,11 @@ def show(fig: Figure, name: str, alt_ar: str | None = None, alt_en: str | None =
     use_style()
     folder.mkdir(parents=True, exist_ok=True)
     png = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "dgsn-2025", "svg.fonttype": "path", "pdf.fonttype": 42}):
+    with matplotlib.rc_context(SAVE_RC):
         fig.savefig(png, format="png", dpi=dpi, metadata=METADATA["png"])
         data = png.getvalue()
         write_if_changed(folder / f"{name}.png", data)  # atomic: a killed kernel leaves no half chart
-        for fmt in formats:
-            if fmt != "png":
-                out = io.BytesIO()
-                fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
-                write_if_changed(folder / f"{name}.{fmt}", _stable_ids(out.getvalue(), fmt))
+    save(fig, name, [fmt for fmt in formats if fmt != "png"], folder, dpi=dpi)  # the PNG is rendered once, above
     width, _ = _png_size(data)
     return Image(data=data, format="png", width=round(width * 100 / dpi), alt=f"{alt_ar}\n{alt_en}")
 
@@ -767,8 +763,7 @@ def save(fig: Figure, name: str, formats: Sequence[str] = ("png", "svg"), folder
     for fmt in formats:
         path = folder / f"{name}.{fmt}"
         out = io.BytesIO()
-        with matplotlib.rc_context({"svg.hashsalt": "dgsn-2025", "svg.fonttype": "path",
-                                    "pdf.fonttype": 42}):
+        with matplotlib.rc_context(SAVE_RC):
             fig.savefig(out, format=fmt, dpi=dpi, metadata=METADATA.get(fmt))
         write_if_changed(path, _stable_ids(out.getvalue(), fmt))  # atomic, and only if changed
         paths.append(path)
